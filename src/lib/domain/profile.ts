@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { LIQUIDITY, LOCALES, RiskLevel } from './product';
+
+export const GOALS = [
+  'growth',
+  'income',
+  'preservation',
+  'retirement',
+  'education',
+  'home',
+  'protection',
+  'travel',
+  'cashback'
+] as const;
+export type Goal = (typeof GOALS)[number];
+
+/** The person's profile (DESIGN.md contract). riskLevel null: not assessed (or assessment expired). */
+export const ProfileSchema = z.object({
+  riskLevel: RiskLevel.nullable(),
+  age: z.number().int().min(0).max(120).optional(),
+  annualIncome: z.number().min(0).optional(),
+  horizonMonths: z.number().int().min(0).max(600).optional(),
+  goals: z.array(z.enum(GOALS)).optional(),
+  locale: z.enum(LOCALES).optional(),
+  /** how much of the money must stay reachable at any time */
+  liquidityNeed: z.enum(LIQUIDITY).optional(),
+  /** a typical amount the person would put into one product */
+  investAmount: z.number().min(0).optional()
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const EMPTY_PROFILE: Profile = { riskLevel: null };
