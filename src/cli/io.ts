@@ -1,0 +1,177 @@
+/**
+ * Shared helpers for Candor's command-line tools.
+ *
+ * House rules (DESIGN.md): results are JSON on stdout; a failure is ONE line on stderr and a
+ * non-zero exit code (1). Throw a CliError anywhere below `runCli` and it becomes that line.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { CatalogueSchema } from '../lib/domain/catalogue';
+import { EventSchema, type CandorEvent } from '../lib/domain/event';
+import type { Product } from '../lib/domain/product';
+import { ProfileSchema, type Profile } from '../lib/domain/profile';
+import { parseWith } from '../lib/domain/validate';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+
+/** An expected failure: its message is printed as-is (one line) and the process exits with `exitCode`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_FAILURE
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The repository root (two levels above this file), for defaults that must not depend on cwd. */
+export const REPO_ROOT: string = fileURLToPath(new URL('../../', import.meta.url));
+
+export function repoPath(...parts: string[]): string {
+  return resolve(REPO_ROOT, ...parts);
+}
+
+/** Collapse any text to a single line. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function errnoCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && 'code' in e) {
+    const c = (e as { code: unknown }).code;
+    return typeof c === 'string' ? c : undefined;
+  }
+  return undefined;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Read a UTF-8 text file; `label` names it in errors ("profile", "events", ...). */
+export function readTextFile(path: string, label = 'file'): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'ENOENT') throw new CliError(`${label} ${path}: file not found`);
+    if (code === 'EISDIR') throw new CliError(`${label} ${path}: is a directory, not a file`);
+    if (code === 'EACCES') throw new CliError(`${label} ${path}: permission denied`);
+    throw new CliError(`${label} ${path}: cannot read: ${oneLine(messageOf(e))}`);
+  }
+}
+
+/** Parse JSON text; errors name the source. A UTF-8 byte-order mark is ignored. */
+export function parseJsonText(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    throw new CliError(`${source}: invalid JSON: ${oneLine(messageOf(e))}`);
+  }
+}
+
+export function readJsonFile(path: string, label = 'file'): unknown {
+  return parseJsonText(readTextFile(path, label), `${label} ${path}`);
+}
+
+export interface JsonLine {
+  /** 1-based line number in the file */
+  line: number;
+  value: unknown;
+}
+
+/** Read a JSON-lines file: one JSON value a line, blank lines skipped; errors carry the line number. */
+export function readJsonLinesFile(path: string, label = 'file'): JsonLine[] {
+  const text = readTextFile(path, label).replace(/^\uFEFF/, '');
+  const out: JsonLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    out.push({ line: i + 1, value: parseJsonText(raw, `${label} ${path} line ${i + 1}`) });
+  });
+  return out;
+}
+
+/** Validate with a zod schema or throw a one-line CliError prefixed with `source`. */
+export function validateOrFail<S extends z.ZodType>(schema: S, value: unknown, source: string): z.infer<S> {
+  const r = parseWith(schema, value);
+  if (!r.ok) throw new CliError(`${source}: ${r.error}`);
+  return r.value;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Read a catalogue file: a plain {"products":[...]} or a signed envelope
+ * {"signed":{..., "products":[...]}, "signatures":[...]}. Only the envelope's `signed`
+ * contents are read here; checking signatures, version and expiry is the signing module's
+ * job (src/lib/signing, `npm run verify`), done before a catalogue is trusted by the app.
+ */
+export function readCatalogueFile(path: string): Product[] {
+  const raw = readJsonFile(path, 'catalogue');
+  const body = isRecord(raw) && isRecord(raw['signed']) ? raw['signed'] : raw;
+  if (!isRecord(body) || !Array.isArray(body['products'])) {
+    throw new CliError(`catalogue ${path}: expected {"products":[...]} or a signed envelope {"signed":{"products":[...]}}`);
+  }
+  return validateOrFail(CatalogueSchema, { products: body['products'] }, `catalogue ${path}`).products;
+}
+
+/** Read and validate a profile JSON file. */
+export function readProfileFile(path: string): Profile {
+  return validateOrFail(ProfileSchema, readJsonFile(path, 'profile'), `profile ${path}`);
+}
+
+/**
+ * Read and validate an events JSONL file. With `knownIds`, an event naming a product that is
+ * not in the catalogue is an error (with its line number).
+ */
+export function readEventsFile(path: string, knownIds?: ReadonlySet<string>): CandorEvent[] {
+  return readJsonLinesFile(path, 'events').map(({ line, value }) => {
+    const e = validateOrFail(EventSchema, value, `events ${path} line ${line}`);
+    if (knownIds && e.productId !== undefined && !knownIds.has(e.productId)) {
+      throw new CliError(`events ${path} line ${line}: unknown product id "${e.productId}" (not in the catalogue)`);
+    }
+    return e;
+  });
+}
+
+/** Parse an integer option value within [min, max]. */
+export function parseIntOption(value: string, name: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new CliError(`--${name} must be an integer, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+/** Print one JSON document on stdout, newline-terminated. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** Print one line on stderr. */
+export function printError(message: string): void {
+  process.stderr.write(`${oneLine(message)}\n`);
+}
+
+/**
+ * Run a CLI body. Any thrown error becomes one stderr line and exit code 1 (or the CliError's
+ * code). process.exitCode is set rather than calling process.exit, so stdout is fully flushed.
+ */
+export async function runCli(main: () => void | Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    if (e instanceof CliError) {
+      printError(`error: ${e.message}`);
+      process.exitCode = e.exitCode;
+    } else {
+      printError(`error: ${messageOf(e)}`);
+      process.exitCode = EXIT_FAILURE;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * npm run --silent recommend -- --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO]
+ *
+ * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}]}
+ * (reason text in profile.locale, zh-CN when absent). Errors: one line on stderr, exit 1.
+ * `--now` (an extra, optional flag) fixes the clock for interaction decay, for reproducible runs.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { explain, recommend } from '../lib/engine/index';
+import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readProfileFile, repoPath, runCli } from './io';
+
+const USAGE =
+  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601]';
+const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json');
+const DEFAULT_K = 10;
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  events: { type: 'string' },
+  catalogue: { type: 'string' },
+  query: { type: 'string' },
+  k: { type: 'string' },
+  now: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const;
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const values = parseOptions(process.argv.slice(2));
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.profile === undefined) throw new CliError(`--profile is required; ${USAGE}`);
+  if (values.events === undefined) throw new CliError(`--events is required; ${USAGE}`);
+  const k = values.k === undefined ? DEFAULT_K : parseIntOption(values.k, 'k', 1, 1000);
+  let now = new Date();
+  if (values.now !== undefined) {
+    now = new Date(values.now);
+    if (Number.isNaN(now.getTime())) throw new CliError(`--now must be an ISO-8601 timestamp, got "${values.now}"`);
+  }
+
+  const profile = readProfileFile(values.profile);
+  if (values.catalogue === undefined && !existsSync(DEFAULT_CATALOGUE)) {
+    throw new CliError(`catalogue ${DEFAULT_CATALOGUE}: file not found (generate it with npm run catalogue:demo, or pass --catalogue C.json)`);
+  }
+  const products = readCatalogueFile(values.catalogue ?? DEFAULT_CATALOGUE);
+  const events = readEventsFile(values.events, new Set(products.map((p) => p.id)));
+  const locale = profile.locale ?? 'zh-CN';
+
+  const items = recommend({ products, profile, events, now, k, ...(values.query !== undefined ? { query: values.query } : {}) });
+  printJson({
+    items: items.map((it) => ({
+      productId: it.productId,
+      score: Math.round(it.score * 1e6) / 1e6,
+      reasons: it.reasons.map((r) => ({ code: r.code, text: explain(r, locale) }))
+    }))
+  });
+}
+
+void runCli(main);

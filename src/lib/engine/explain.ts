@@ -1,0 +1,152 @@
+import type { Liquidity, Locale, LocalizedText, ProductKind } from '../domain/product';
+import { GOALS, type Goal } from '../domain/profile';
+import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
+import { ACTION_NAMES, GOAL_NAMES, PERSON_LEVEL_NAMES, PRODUCT_RISK_NAMES } from './vocab';
+
+/* ---------- builders: the only way the engine makes reasons, so params stay consistent ---------- */
+
+export const reasons = {
+  matchesQuery: (query: string, terms: readonly string[]): Reason => ({ code: 'matches_query', params: { query, terms: [...terms] } }),
+  similarTo: (productId: string, name: LocalizedText, action: InteractionAction, kind: ProductKind): Reason => ({
+    code: 'similar_to',
+    params: { productId, name: { 'zh-CN': name['zh-CN'], en: name.en }, action, kind }
+  }),
+  riskMatch: (productRisk: number, personLevel: number, assessed: boolean): Reason => ({
+    code: 'risk_match',
+    params: { productRisk, personLevel, assessed }
+  }),
+  fitsGoal: (goals: readonly Goal[]): Reason => ({ code: 'fits_goal', params: { goals: [...goals] } }),
+  fitsHorizon: (termMonths: number, horizonMonths: number): Reason => ({ code: 'fits_horizon', params: { termMonths, horizonMonths } }),
+  fitsLiquidity: (liquidity: Liquidity, need: Liquidity): Reason => ({ code: 'fits_liquidity', params: { liquidity, need } }),
+  fitsAmount: (minAmount: number, amount: number, currency: string): Reason => ({
+    code: 'fits_amount',
+    params: { minAmount, amount, currency }
+  }),
+  popular: (popularity: number): Reason => ({ code: 'popular', params: { popularity } }),
+  lessLikeDismissed: (productId: string, name: LocalizedText): Reason => ({
+    code: 'less_like_dismissed',
+    params: { productId, name: { 'zh-CN': name['zh-CN'], en: name.en } }
+  })
+};
+
+/* ---------- reading params defensively (reasons may come back from storage) ---------- */
+
+function num(p: ReasonParams, key: string): number | null {
+  const v = p[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+function str(p: ReasonParams, key: string): string | null {
+  const v = p[key];
+  return typeof v === 'string' ? v : null;
+}
+function bool(p: ReasonParams, key: string): boolean | null {
+  const v = p[key];
+  return typeof v === 'boolean' ? v : null;
+}
+function isLocalized(v: ReasonParamValue | undefined): v is LocalizedText {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'en' in v && 'zh-CN' in v;
+}
+function text(p: ReasonParams, key: string, locale: Locale): string | null {
+  const v = p[key];
+  if (isLocalized(v)) return v[locale];
+  return typeof v === 'string' ? v : null;
+}
+function strs(p: ReasonParams, key: string): string[] {
+  const v = p[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** 12345.5 -> "12,345.5"; deterministic, no ICU dependence. */
+export function formatNumber(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  const [int = '0', frac] = Math.abs(rounded).toString().split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+function money(amount: number, currency: string, locale: Locale): string {
+  if (locale === 'zh-CN' && currency === 'CNY') return `${formatNumber(amount)}元`;
+  return `${formatNumber(amount)} ${currency}`;
+}
+
+const isGoal = (g: string): g is Goal => (GOALS as readonly string[]).includes(g);
+const isAction = (a: string): a is InteractionAction => (INTERACTION_ACTIONS as readonly string[]).includes(a);
+
+function levelName(level: number, locale: Locale): string {
+  return PERSON_LEVEL_NAMES[level]?.[locale] ?? '';
+}
+function riskName(level: number, locale: Locale): string {
+  return PRODUCT_RISK_NAMES[level]?.[locale] ?? '';
+}
+function capitalise(s: string): string {
+  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** One reason as a sentence in the person's language. */
+export function explain(reason: Reason, locale: Locale): string {
+  const p = reason.params;
+  const zh = locale === 'zh-CN';
+  switch (reason.code) {
+    case 'risk_match': {
+      const r = num(p, 'productRisk') ?? 1;
+      const c = num(p, 'personLevel') ?? 2;
+      const assessed = bool(p, 'assessed') ?? true;
+      if (!assessed) {
+        return zh
+          ? `${riskName(r, locale)}（R${r}）— 完成风险测评可查看更多产品`
+          : `${capitalise(riskName(r, locale))} (R${r}) — take the questionnaire for more`;
+      }
+      if (r >= c) {
+        return zh ? `符合您的${levelName(c, locale)}（C${c}）风险等级` : `Matches your ${levelName(c, locale)} (C${c}) risk level`;
+      }
+      return zh
+        ? `${riskName(r, locale)}（R${r}），在您的${levelName(c, locale)}（C${c}）风险承受范围内`
+        : `${capitalise(riskName(r, locale))} (R${r}), within your ${levelName(c, locale)} (C${c}) risk level`;
+    }
+    case 'similar_to': {
+      const name = text(p, 'name', locale) ?? str(p, 'productId') ?? '';
+      const a = str(p, 'action');
+      const action = a !== null && isAction(a) ? a : 'viewed';
+      return zh ? `与您${ACTION_NAMES[action][locale]}的「${name}」相似` : `Similar to the ${name} you ${ACTION_NAMES[action][locale]}`;
+    }
+    case 'popular':
+      return zh ? '受其他客户欢迎' : 'Popular with other customers';
+    case 'fits_horizon': {
+      const t = num(p, 'termMonths');
+      const h = num(p, 'horizonMonths');
+      if (t === null || h === null) return zh ? '期限符合您的投资期限' : 'The term fits your time horizon';
+      return zh
+        ? `期限${formatNumber(t)}个月，在您${formatNumber(h)}个月的投资期限之内`
+        : `${formatNumber(t)}-month term fits your ${formatNumber(h)}-month horizon`;
+    }
+    case 'fits_liquidity': {
+      const l = str(p, 'liquidity');
+      if (l === 'high') return zh ? '随时可取，符合您的流动性需要' : 'Withdraw at any time — fits your liquidity needs';
+      if (l === 'medium') return zh ? '流动性较好，符合您的资金需要' : 'Reasonably easy to access — fits your liquidity needs';
+      return zh ? '资金锁定期较长，适合您暂时不用的钱' : "Locks money away, which suits money you won't need soon";
+    }
+    case 'fits_goal': {
+      const goals = strs(p, 'goals').filter(isGoal);
+      const names = goals.map((g) => GOAL_NAMES[g][locale]);
+      if (names.length === 0) return zh ? '符合您的目标' : 'Fits your goals';
+      return zh ? `符合您的目标：${names.join('、')}` : `Fits your goal${names.length > 1 ? 's' : ''}: ${names.join(', ')}`;
+    }
+    case 'fits_amount': {
+      const m = num(p, 'minAmount');
+      const a = num(p, 'amount');
+      const cur = str(p, 'currency') ?? 'CNY';
+      if (m === null || a === null) return zh ? '起购金额在您的预算之内' : 'The minimum amount is within your budget';
+      return zh
+        ? `起购金额${money(m, cur, locale)}，在您计划的${money(a, cur, locale)}之内`
+        : `Starts at ${money(m, cur, locale)} — within your ${money(a, cur, locale)}`;
+    }
+    case 'matches_query': {
+      const q = str(p, 'query') ?? '';
+      return zh ? `符合您的搜索“${q}”` : `Matches your search "${q}"`;
+    }
+    case 'less_like_dismissed': {
+      const name = text(p, 'name', locale) ?? str(p, 'productId') ?? '';
+      return zh ? `排名靠后：与您不感兴趣的「${name}」相似` : `Ranked lower: similar to the ${name} you dismissed`;
+    }
+  }
+}

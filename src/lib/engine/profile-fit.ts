@@ -1,0 +1,76 @@
+import type { Product } from '../domain/product';
+import { GOALS, type Goal, type Profile } from '../domain/profile';
+import { effectiveRiskLevel } from '../domain/suitability';
+
+/**
+ * How well a product fits the person's profile, each part in [0, 1]. A part is present only
+ * when both the profile and the product say something about it (risk is always present).
+ * The overall fit is the mean of the parts that are present.
+ */
+export interface ProfileFit {
+  score: number;
+  risk: number;
+  horizon?: number;
+  liquidity?: number;
+  goal?: number;
+  amount?: number;
+  matchedGoals: Goal[];
+  /** number of parts averaged */
+  parts: number;
+}
+
+/** 1 at the person's level, 0.25 less per level below it (products above it never get here). */
+export function riskFit(productRisk: number, personLevel: number): number {
+  return Math.max(0, 1 - Math.abs(personLevel - productRisk) / 4);
+}
+
+/** A term within the horizon fits; beyond it the fit falls off linearly. */
+export function horizonFit(termMonths: number | null, horizonMonths: number): number | undefined {
+  if (termMonths === null) return undefined;
+  if (termMonths <= horizonMonths) return 1;
+  const over = termMonths - horizonMonths;
+  return Math.max(0, 1 - over / Math.max(horizonMonths, 12));
+}
+
+export function liquidityFit(productLiquidity: Product['liquidity'], need: NonNullable<Profile['liquidityNeed']>): number {
+  if (need === 'high') return productLiquidity === 'high' ? 1 : productLiquidity === 'medium' ? 0.4 : 0;
+  if (need === 'medium') return productLiquidity === 'low' ? 0.4 : 1;
+  return 1;
+}
+
+export function goalMatches(p: Product, goals: readonly Goal[]): Goal[] {
+  const tags = new Set(p.tags.map((t) => t.toLowerCase()));
+  return GOALS.filter((g) => goals.includes(g) && tags.has(g));
+}
+
+export function profileFit(p: Product, profile: Profile): ProfileFit {
+  const risk = riskFit(p.riskLevel, effectiveRiskLevel(profile));
+  const fit: ProfileFit = { score: 0, risk, matchedGoals: [], parts: 1 };
+  let sum = risk;
+  if (profile.horizonMonths !== undefined) {
+    const h = horizonFit(p.termMonths, profile.horizonMonths);
+    if (h !== undefined) {
+      fit.horizon = h;
+      sum += h;
+      fit.parts++;
+    }
+  }
+  if (profile.liquidityNeed !== undefined) {
+    fit.liquidity = liquidityFit(p.liquidity, profile.liquidityNeed);
+    sum += fit.liquidity;
+    fit.parts++;
+  }
+  if (profile.goals !== undefined && profile.goals.length > 0) {
+    fit.matchedGoals = goalMatches(p, profile.goals);
+    fit.goal = fit.matchedGoals.length === 0 ? 0 : 0.6 + (0.4 * fit.matchedGoals.length) / profile.goals.length;
+    sum += fit.goal;
+    fit.parts++;
+  }
+  if (profile.investAmount !== undefined && p.minAmount !== null) {
+    fit.amount = p.minAmount <= profile.investAmount ? 1 : 0;
+    sum += fit.amount;
+    fit.parts++;
+  }
+  fit.score = sum / fit.parts;
+  return fit;
+}

@@ -1,0 +1,230 @@
+import type { Product } from '../domain/product';
+import { effectiveRiskLevel, passesGate } from '../domain/suitability';
+import { reasons as R } from './explain';
+import { SimilarityIndex } from './features';
+import { analyseQuery, matchQuery, productDocument, type QueryAnalysis } from './lexical';
+import { profileFit } from './profile-fit';
+import { REASON_CODES, type Reason, type Recommendation, type RecommendInput } from './types';
+import { summariseInteractions } from './weights';
+
+/**
+ * Engine v0.
+ *
+ *   base  = 0.45·content + 0.15·popularity + 0.40·profileFit − 0.60·dislike      (in [−0.6, 1])
+ *   score = base                                     (no query, or the product does not match it)
+ *         = 2 + lexical + base                       (the product matches the query: always above)
+ *   then a greedy diversity re-rank subtracts a penalty that grows with the number of items of the
+ *   same kind / subtype already chosen (bounded by 0.35, so query matches stay on top); the
+ *   reported score is that adjusted value, which is non-increasing down the list.
+ *
+ * content  = Σ w⁺ₐ·cos(p, a) / (Σ w⁺ₐ + 2) over products a ≠ p with positive interaction weight
+ * dislike  = Σ |w⁻ₐ|·cos(p, a) / (Σ |w⁻ₐ| + 2) over products a ≠ p with negative weight
+ * (the +2 shrinks the effect of thin evidence: one view moves less than one favourite;
+ * only the 64 strongest anchors of each sign are used).
+ *
+ * The suitability gate (domain/suitability.ts) filters candidates before scoring and again
+ * before returning: it is never a score. Dismissed / thumbed-down products, and those already
+ * applied for or bought, are not recommended.
+ */
+export const SCORE_WEIGHTS = { content: 0.45, popularity: 0.15, fit: 0.4, dislike: 0.6 } as const;
+export const QUERY_TIER_OFFSET = 2;
+const EVIDENCE_SHRINK = 2;
+const DIVERSITY = { kind: 0.25, subtype: 0.1, decay: 0.6 } as const;
+const SIMILAR_REASON_MIN_COS = 0.6;
+const SIMILAR_REASON_MIN_CONTENT = 0.1;
+const DISLIKE_REASON_MIN = 0.2;
+const DISLIKE_REASON_MIN_COS = 0.6;
+const POPULAR_REASON_MIN = 0.6;
+const MAX_ANCHORS = 64;
+
+/** product.popularity if it is a number (clamped to [0, 1]), else 0 */
+export function popularityOf(p: Product): number {
+  const v = p['popularity'];
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 0;
+  return Math.min(1, Math.max(0, v));
+}
+
+interface Scored {
+  product: Product;
+  /** score before diversity */
+  score: number;
+  matched: boolean;
+  reasons: Reason[];
+}
+
+interface Anchor {
+  id: string;
+  weight: number;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function pickReasons(candidates: { reason: Reason; importance: number }[], dislike: Reason | null, fallback: Reason): Reason[] {
+  const order = (r: Reason): number => REASON_CODES.indexOf(r.code);
+  const sorted = [...candidates].sort((a, b) => b.importance - a.importance || order(a.reason) - order(b.reason));
+  const room = dislike ? 2 : 3;
+  const out = sorted.slice(0, room).map((c) => c.reason);
+  if (out.length === 0) out.push(fallback);
+  if (dislike) out.push(dislike);
+  return out;
+}
+
+function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, qa: QueryAnalysis | null): Scored[] {
+  const { profile } = input;
+  const summary = summariseInteractions(input.events, input.now);
+  const index = new SimilarityIndex([...catalogue.values()]);
+  const positives: Anchor[] = [];
+  const negatives: Anchor[] = [];
+  for (const [id, weight] of summary.weights) {
+    if (!catalogue.has(id) || weight === 0) continue;
+    (weight > 0 ? positives : negatives).push({ id, weight: Math.abs(weight) });
+  }
+  // the strongest MAX_ANCHORS of each sign (ties by id), so cost stays O(products × MAX_ANCHORS)
+  const strongest = (xs: Anchor[]): Anchor[] => xs.sort((a, b) => b.weight - a.weight || byId(a, b)).slice(0, MAX_ANCHORS);
+  const pos = strongest(positives);
+  const neg = strongest(negatives);
+
+  const personLevel = effectiveRiskLevel(profile);
+  const assessed = profile.riskLevel !== null;
+  const out: Scored[] = [];
+
+  for (const p of catalogue.values()) {
+    if (!passesGate(p, profile)) continue;
+    if (summary.rejected.has(p.id) || summary.owned.has(p.id)) continue;
+
+    // content similarity to what the person liked
+    let num = 0;
+    let den = EVIDENCE_SHRINK;
+    let best: { id: string; sim: number; pull: number } | null = null;
+    for (const a of pos) {
+      if (a.id === p.id) continue;
+      const sim = index.similarity(p.id, a.id);
+      num += a.weight * sim;
+      den += a.weight;
+      if (best === null || a.weight * sim > best.pull) best = { id: a.id, sim, pull: a.weight * sim };
+    }
+    const content = num / den;
+
+    // and to what they turned down
+    let nNum = 0;
+    let nDen = EVIDENCE_SHRINK;
+    let worst: { id: string; sim: number; pull: number } | null = null;
+    for (const a of neg) {
+      if (a.id === p.id) continue;
+      const sim = index.similarity(p.id, a.id);
+      nNum += a.weight * sim;
+      nDen += a.weight;
+      if (worst === null || a.weight * sim > worst.pull) worst = { id: a.id, sim, pull: a.weight * sim };
+    }
+    const dislike = nNum / nDen;
+
+    const popularity = popularityOf(p);
+    const fit = profileFit(p, profile);
+    const base =
+      SCORE_WEIGHTS.content * content + SCORE_WEIGHTS.popularity * popularity + SCORE_WEIGHTS.fit * fit.score - SCORE_WEIGHTS.dislike * dislike;
+
+    const match = qa ? matchQuery(p, qa, productDocument(p)) : null;
+    const matched = match?.matched ?? false;
+    const score = matched && match ? QUERY_TIER_OFFSET + match.score + base : base;
+
+    // reasons, each with the share of the score it stands for
+    const cands: { reason: Reason; importance: number }[] = [];
+    if (matched && qa) cands.push({ reason: R.matchesQuery(qa.raw.trim(), match?.terms ?? []), importance: 100 });
+    if (best && best.sim >= SIMILAR_REASON_MIN_COS && content >= SIMILAR_REASON_MIN_CONTENT) {
+      const anchor = catalogue.get(best.id);
+      if (anchor) {
+        cands.push({
+          reason: R.similarTo(anchor.id, anchor.name, summary.actions.get(anchor.id) ?? 'viewed', anchor.kind),
+          importance: SCORE_WEIGHTS.content * content
+        });
+      }
+    }
+    const share = SCORE_WEIGHTS.fit / fit.parts;
+    const riskReason = R.riskMatch(p.riskLevel, personLevel, assessed);
+    if (fit.risk >= 0.75 || !assessed) cands.push({ reason: riskReason, importance: share * fit.risk });
+    if (fit.goal !== undefined && fit.matchedGoals.length > 0) cands.push({ reason: R.fitsGoal(fit.matchedGoals), importance: share * fit.goal });
+    if (fit.horizon === 1 && p.termMonths !== null && profile.horizonMonths !== undefined) {
+      cands.push({ reason: R.fitsHorizon(p.termMonths, profile.horizonMonths), importance: share });
+    }
+    if (fit.liquidity === 1 && profile.liquidityNeed !== undefined && (profile.liquidityNeed !== 'low' || p.liquidity === 'low')) {
+      cands.push({ reason: R.fitsLiquidity(p.liquidity, profile.liquidityNeed), importance: share });
+    }
+    if (fit.amount === 1 && p.minAmount !== null && profile.investAmount !== undefined) {
+      cands.push({ reason: R.fitsAmount(p.minAmount, profile.investAmount, p.currency), importance: share * 0.9 });
+    }
+    if (popularity >= POPULAR_REASON_MIN) cands.push({ reason: R.popular(popularity), importance: SCORE_WEIGHTS.popularity * popularity });
+    let dislikeReason: Reason | null = null;
+    if (worst && worst.sim >= DISLIKE_REASON_MIN_COS && dislike >= DISLIKE_REASON_MIN) {
+      const anchor = catalogue.get(worst.id);
+      if (anchor) dislikeReason = R.lessLikeDismissed(anchor.id, anchor.name);
+    }
+
+    out.push({ product: p, score, matched, reasons: pickReasons(cands, dislikeReason, riskReason) });
+  }
+  return out;
+}
+
+/**
+ * Greedy diversity re-rank. At each step take the item with the highest
+ * score − penalty(kind count, subtype count so far); penalties only grow, so the chosen
+ * adjusted scores never increase. Query matches are placed first, and when the query names
+ * exactly one kind the kind penalty is off among them.
+ */
+function diversify(items: Scored[], k: number, oneKind: boolean): { item: Scored; score: number }[] {
+  const out: { item: Scored; score: number }[] = [];
+  const kindCount = new Map<string, number>();
+  const subtypeCount = new Map<string, number>();
+  const penalty = (n: number, w: number): number => w * (1 - Math.pow(DIVERSITY.decay, n));
+  const tiers = [items.filter((i) => i.matched), items.filter((i) => !i.matched)];
+  tiers.forEach((tier, t) => {
+    const left = [...tier];
+    const kindPenaltyOn = !(t === 0 && oneKind);
+    while (out.length < k && left.length > 0) {
+      let bestIdx = -1;
+      let bestVal = -Infinity;
+      left.forEach((it, i) => {
+        const p = it.product;
+        const subKey = `${p.kind}/${p.subtype}`;
+        const val =
+          it.score -
+          (kindPenaltyOn ? penalty(kindCount.get(p.kind) ?? 0, DIVERSITY.kind) : 0) -
+          penalty(subtypeCount.get(subKey) ?? 0, DIVERSITY.subtype);
+        const cur = left[bestIdx];
+        if (val > bestVal || (val === bestVal && cur !== undefined && p.id < cur.product.id)) {
+          bestVal = val;
+          bestIdx = i;
+        }
+      });
+      const [chosen] = left.splice(bestIdx, 1);
+      if (!chosen) break;
+      const p = chosen.product;
+      kindCount.set(p.kind, (kindCount.get(p.kind) ?? 0) + 1);
+      subtypeCount.set(`${p.kind}/${p.subtype}`, (subtypeCount.get(`${p.kind}/${p.subtype}`) ?? 0) + 1);
+      out.push({ item: chosen, score: bestVal });
+    }
+  });
+  return out;
+}
+
+export function recommend(input: RecommendInput): Recommendation[] {
+  const k = Number.isFinite(input.k) ? Math.max(0, Math.floor(input.k)) : 0;
+  if (k === 0) return [];
+  const catalogue = new Map<string, Product>();
+  for (const p of input.products) if (!catalogue.has(p.id)) catalogue.set(p.id, p);
+
+  const qa = input.query !== undefined && input.query.trim() !== '' ? analyseQuery(input.query) : null;
+  const query = qa && !qa.empty ? qa : null;
+  const scored = scoreProducts(input, catalogue, query);
+  const oneKind = query !== null && new Set(query.kinds).size === 1;
+  const ranked = diversify(scored, k, oneKind);
+
+  return ranked
+    .filter(({ item }) => passesGate(item.product, input.profile)) // the gate, once more, at the door
+    .map(({ item, score }) => ({
+      productId: item.product.id,
+      score: Number.isFinite(score) ? score : 0,
+      reasons: item.reasons
+    }));
+}

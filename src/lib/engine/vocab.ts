@@ -1,0 +1,106 @@
+import type { Locale, ProductKind } from '../domain/product';
+import type { Goal } from '../domain/profile';
+import type { InteractionAction } from './types';
+
+type Words = Record<Locale, string>;
+
+export const KIND_NAMES: Record<ProductKind, Words> = {
+  deposit: { 'zh-CN': '存款', en: 'deposit' },
+  wealth: { 'zh-CN': '理财产品', en: 'wealth-management product' },
+  fund: { 'zh-CN': '基金', en: 'fund' },
+  bond: { 'zh-CN': '债券', en: 'bond' },
+  insurance: { 'zh-CN': '保险', en: 'insurance' },
+  credit_card: { 'zh-CN': '信用卡', en: 'credit card' },
+  loan: { 'zh-CN': '贷款', en: 'loan' }
+};
+
+export const GOAL_NAMES: Record<Goal, Words> = {
+  growth: { 'zh-CN': '财富增长', en: 'growth' },
+  income: { 'zh-CN': '稳定收益', en: 'income' },
+  preservation: { 'zh-CN': '保本保值', en: 'preserving capital' },
+  retirement: { 'zh-CN': '养老', en: 'retirement' },
+  education: { 'zh-CN': '教育', en: 'education' },
+  home: { 'zh-CN': '购房', en: 'buying a home' },
+  protection: { 'zh-CN': '保障', en: 'protection' },
+  travel: { 'zh-CN': '旅行', en: 'travel' },
+  cashback: { 'zh-CN': '返现', en: 'cashback' }
+};
+
+/** C1–C5: the person's assessed risk tolerance. */
+export const PERSON_LEVEL_NAMES: Record<number, Words> = {
+  1: { 'zh-CN': '保守型', en: 'conservative' },
+  2: { 'zh-CN': '稳健型', en: 'cautious' },
+  3: { 'zh-CN': '平衡型', en: 'balanced' },
+  4: { 'zh-CN': '成长型', en: 'growth' },
+  5: { 'zh-CN': '进取型', en: 'aggressive' }
+};
+
+/** R1–R5: the product's risk rating. */
+export const PRODUCT_RISK_NAMES: Record<number, Words> = {
+  1: { 'zh-CN': '低风险', en: 'low risk' },
+  2: { 'zh-CN': '中低风险', en: 'medium-low risk' },
+  3: { 'zh-CN': '中风险', en: 'medium risk' },
+  4: { 'zh-CN': '中高风险', en: 'medium-high risk' },
+  5: { 'zh-CN': '高风险', en: 'high risk' }
+};
+
+export const ACTION_NAMES: Record<InteractionAction, Words> = {
+  viewed: { 'zh-CN': '浏览过', en: 'viewed' },
+  clicked: { 'zh-CN': '点开过', en: 'opened' },
+  liked: { 'zh-CN': '点赞过', en: 'liked' },
+  saved: { 'zh-CN': '收藏', en: 'saved' },
+  applied: { 'zh-CN': '申请过', en: 'applied for' },
+  purchased: { 'zh-CN': '购买过', en: 'bought' }
+};
+
+/** Search words for common subtypes, both languages. Unknown subtypes fall back to their id. */
+export const SUBTYPE_WORDS: Record<string, string> = {
+  money_market: '货币基金 货币市场 余额 money market cash',
+  bond: '债券 债基 固收 bond fixed income',
+  equity: '股票 权益 偏股 equity stock stocks shares',
+  stock: '股票 权益 equity stock stocks shares',
+  index: '指数 指数基金 index etf tracker',
+  etf: '指数 etf index',
+  mixed: '混合 mixed hybrid balanced',
+  hybrid: '混合 mixed hybrid balanced',
+  qdii: 'qdii 海外 全球 overseas global',
+  gold: '黄金 gold',
+  large_cd: '大额存单 存单 large cd certificate of deposit',
+  cd: '存单 cd certificate of deposit',
+  time_deposit: '定期存款 定期 整存整取 time deposit fixed deposit',
+  fixed: '定期 fixed term',
+  demand: '活期 demand current account',
+  demand_deposit: '活期 活期存款 demand deposit current account',
+  notice_deposit: '通知存款 notice deposit',
+  structured: '结构性 结构性存款 structured',
+  structured_deposit: '结构性存款 结构性 structured deposit',
+  treasury: '国债 treasury government',
+  government: '国债 政府 government treasury',
+  corporate: '企业债 公司债 corporate',
+  savings_bond: '储蓄国债 国债 savings bond',
+  fixed_income: '固收 固定收益 fixed income',
+  cash_management: '现金管理 活钱 cash management',
+  term_life: '定期寿险 寿险 term life',
+  life: '寿险 人寿 life',
+  whole_life: '终身寿险 寿险 whole life',
+  health: '健康险 医疗 health medical',
+  medical: '医疗险 医疗 medical health',
+  critical_illness: '重疾险 重疾 critical illness',
+  accident: '意外险 意外 accident',
+  annuity: '年金 养老 annuity pension',
+  pension: '养老 年金 pension retirement',
+  travel: '旅行 旅游 travel',
+  cashback: '返现 cashback cash back',
+  rewards: '积分 奖励 rewards points',
+  mortgage: '房贷 按揭 mortgage home loan',
+  consumer: '消费贷 消费 consumer loan',
+  personal: '个人贷款 personal loan',
+  auto: '车贷 汽车 auto car loan',
+  car: '车贷 汽车 auto car loan',
+  business: '经营贷 business'
+};
+
+export function subtypeWords(subtype: string): string {
+  const key = subtype.toLowerCase();
+  return `${key.replace(/[_-]+/g, ' ')} ${SUBTYPE_WORDS[key] ?? ''}`;
+}
