@@ -308,3 +308,16 @@ describe('explain', () => {
     }
   });
 });
+
+describe('subtype vocabulary', () => {
+  it('names every subtype of the demo catalogue in both languages', async () => {
+    const { SUBTYPES_BY_KIND } = await import('../../models/catalogue/catalogue');
+    const { SUBTYPE_WORDS } = await import('../../src/lib/engine/vocab');
+    for (const subtype of Object.values(SUBTYPES_BY_KIND).flat()) {
+      const words = SUBTYPE_WORDS[subtype];
+      expect(words, subtype).toBeDefined();
+      expect(words, subtype).toMatch(/[\u4e00-\u9fff]/);
+      expect(words, subtype).toMatch(/[a-z]/);
+    }
+  });
+});

@@ -97,7 +97,16 @@ export const SUBTYPE_WORDS: Record<string, string> = {
   personal: '个人贷款 personal loan',
   auto: '车贷 汽车 auto car loan',
   car: '车贷 汽车 auto car loan',
-  business: '经营贷 business'
+  business: '经营贷 business',
+  time: '定期存款 定期 整存整取 time deposit fixed deposit',
+  local_government: '地方债 地方政府债 local government municipal',
+  renovation: '装修贷 装修 renovation home improvement',
+  small_business: '经营贷 小微 小微企业 small business',
+  student: '学生卡 学生 student',
+  premium: '白金卡 高端 premium platinum',
+  co_branded: '联名卡 联名 co-branded partner',
+  education: '教育金 教育 education',
+  esg: 'esg 绿色 可持续 green sustainable'
 };
 
 export function subtypeWords(subtype: string): string {
