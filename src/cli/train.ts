@@ -1,0 +1,187 @@
+/**
+ * Fit CF factors and write the artifact the server publishes.
+ *
+ *   npx tsx src/cli/train.ts (--interactions FILE.tsv | --gram FILE.json) --algo ease|puresvd|itemknn|pop
+ *       --out DIR [--lambda auto|X] [--dim auto|D] [--neighbours auto|N] [--catalogue-version N]
+ *       [--dtype float16|float32] [--created ISO-8601] [--seed S]
+ *
+ * Inputs:
+ *   --interactions  TSV rows `user<TAB>item[<TAB>weight]` (see src/lib/cf/parse.ts); G = XᵀX is
+ *                   built here, and `auto` hyper-parameters are picked on an inner validation split
+ *                   of these rows (ndcg@10).
+ *   --gram          JSON `{"itemIds":["a","b",…],"gram":[[G_aa,G_ab,…],[G_ba,G_bb,…],…]}`: the n×n
+ *                   symmetric Gram matrix (e.g. estimated from aggregated LDP reports), rows and
+ *                   columns in itemIds order. Nothing to validate on, so `auto` means the defaults:
+ *                   λ = 1 × mean diag(G), d = min(64, n−1), 50 neighbours.
+ *
+ * Writes DIR/factors.json (the manifest, see src/lib/cf/artifact.ts) and DIR/factors-<sha256>.bin,
+ * and prints a one-line JSON summary (the manifest without itemIds, plus the file paths, the item
+ * count and trainSeconds). Errors: one line on stderr, exit 1.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serializeFactors, type FactorsDtype } from '../lib/cf/artifact';
+import { fitModel, type HyperParams } from '../lib/cf/fit';
+import { buildItemIndex, gramFromArrays, gramFromRows, itemIdsOf, userRows, type Interaction } from '../lib/cf/gram';
+import { DEFAULT_NEIGHBOURS } from '../lib/cf/itemknn';
+import { CF_ALGOS, type CfAlgo, type Gram } from '../lib/cf/model';
+import { parseTsv } from '../lib/cf/parse';
+import { defaultDim, defaultLambda, tune } from '../lib/cf/tune';
+
+const FLAGS = ['interactions', 'gram', 'algo', 'out', 'lambda', 'dim', 'neighbours', 'catalogue-version', 'dtype', 'created', 'seed'] as const;
+type Flag = (typeof FLAGS)[number];
+type Auto = 'auto';
+
+export interface TrainArgs {
+  input: { kind: 'interactions'; path: string } | { kind: 'gram'; path: string };
+  algo: CfAlgo;
+  out: string;
+  lambda: number | Auto;
+  dim: number | Auto;
+  neighbours: number | Auto;
+  catalogueVersion: number;
+  dtype: FactorsDtype;
+  created: string | undefined;
+  seed: number;
+}
+
+function parseFlags(argv: readonly string[]): Partial<Record<Flag, string>> {
+  const out: Partial<Record<Flag, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as Flag;
+    if (!FLAGS.includes(name)) throw new Error(`unknown option --${name}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new Error(`--${name} needs a value`);
+    if (out[name] !== undefined) throw new Error(`--${name} given twice`);
+    out[name] = value;
+  }
+  return out;
+}
+
+function int(name: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${v}"`);
+  return n;
+}
+
+function autoOr(name: string, v: string | undefined, parse: (v: string) => number): number | Auto {
+  return v === undefined || v === 'auto' ? 'auto' : parse(v);
+}
+
+export function parseTrainArgs(argv: readonly string[]): TrainArgs {
+  const f = parseFlags(argv);
+  if (!f.algo || !(CF_ALGOS as readonly string[]).includes(f.algo)) throw new Error(`--algo must be one of ${CF_ALGOS.join('|')}`);
+  if ((f.interactions === undefined) === (f.gram === undefined)) throw new Error('give exactly one of --interactions FILE.tsv or --gram FILE.json');
+  if (!f.out) throw new Error('--out DIR is required');
+  const dtype = f.dtype ?? 'float16';
+  if (dtype !== 'float16' && dtype !== 'float32') throw new Error(`--dtype must be float16 or float32, got "${dtype}"`);
+  if (f.created !== undefined && Number.isNaN(Date.parse(f.created))) throw new Error(`--created must be an ISO-8601 time, got "${f.created}"`);
+  return {
+    input: f.interactions !== undefined ? { kind: 'interactions', path: f.interactions } : { kind: 'gram', path: f.gram! },
+    algo: f.algo as CfAlgo,
+    out: f.out,
+    lambda: autoOr('lambda', f.lambda, (v) => {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new Error(`--lambda must be a positive number or auto, got "${v}"`);
+      return n;
+    }),
+    dim: autoOr('dim', f.dim, (v) => int('dim', v, 1)),
+    neighbours: autoOr('neighbours', f.neighbours, (v) => int('neighbours', v, 1)),
+    catalogueVersion: f['catalogue-version'] === undefined ? 0 : int('catalogue-version', f['catalogue-version'], 0),
+    dtype,
+    created: f.created,
+    seed: f.seed === undefined ? 1 : int('seed', f.seed, Number.MIN_SAFE_INTEGER)
+  };
+}
+
+/** Parse the Gram JSON input format documented above. */
+export function parseGramJson(text: string, name = 'gram'): Gram {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (typeof raw !== 'object' || raw === null) throw new Error(`${name}: expected {"itemIds":[...],"gram":[[...]]}`);
+  const { itemIds, gram } = raw as { itemIds?: unknown; gram?: unknown };
+  if (!Array.isArray(itemIds) || !itemIds.every((s): s is string => typeof s === 'string' && s.length > 0)) throw new Error(`${name}: itemIds must be an array of non-empty strings`);
+  if (!Array.isArray(gram) || !gram.every((r): r is number[] => Array.isArray(r) && r.every((v) => typeof v === 'number'))) throw new Error(`${name}: gram must be an array of number arrays`);
+  if (itemIds.length === 0) throw new Error(`${name}: no items`);
+  return gramFromArrays(itemIds, gram);
+}
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+export function runTrain(args: TrainArgs, readText: (p: string) => string): Record<string, unknown> {
+  const t0 = performance.now();
+  let gram: Gram;
+  let rows: Interaction[] | undefined;
+  let itemIndex: Map<string, number> | undefined;
+  if (args.input.kind === 'interactions') {
+    rows = parseTsv(readText(args.input.path), args.input.path);
+    if (rows.length === 0) throw new Error(`${args.input.path}: no interactions`);
+    itemIndex = buildItemIndex(rows.map((r) => r.item));
+    gram = gramFromRows(userRows(rows, itemIndex).values(), itemIdsOf(itemIndex));
+  } else {
+    gram = parseGramJson(readText(args.input.path), args.input.path);
+  }
+  const n = gram.n;
+  const params: HyperParams = {};
+  let tuning: Record<string, unknown> | undefined;
+  const pick = (requested: number | Auto, fallback: number): number => {
+    if (requested !== 'auto') return requested;
+    if (!rows || !itemIndex || args.algo === 'pop') return fallback;
+    const t = tune(args.algo, rows, itemIndex, { k: 10, seed: args.seed });
+    tuning = { metric: 'ndcg@10', validationUsers: t.validationUsers, grid: t.grid.map((g) => [Number(g.value.toPrecision(6)), Number(g.ndcg.toFixed(6))]) };
+    return t.value;
+  };
+  if (args.algo === 'ease') params.lambda = pick(args.lambda, defaultLambda(gram));
+  if (args.algo === 'puresvd') {
+    params.dim = pick(args.dim, defaultDim(n));
+    if (params.dim > n) throw new Error(`--dim ${params.dim} exceeds the ${n} items`);
+  }
+  if (args.algo === 'itemknn') params.neighbours = pick(args.neighbours, DEFAULT_NEIGHBOURS);
+  const model = fitModel(args.algo, gram, params);
+  const trainSeconds = Number(((performance.now() - t0) / 1000).toFixed(3));
+  const { manifest, blob } = serializeFactors(model, {
+    catalogueVersion: args.catalogueVersion,
+    created: args.created ?? new Date().toISOString(),
+    dtype: args.dtype,
+    sha256
+  });
+  mkdirSync(args.out, { recursive: true });
+  const blobPath = join(args.out, `factors-${manifest.sha256}.bin`);
+  const manifestPath = join(args.out, 'factors.json');
+  writeFileSync(blobPath, blob);
+  writeFileSync(manifestPath, JSON.stringify(manifest) + '\n');
+  const { itemIds, ...rest } = manifest;
+  return { ...rest, items: itemIds.length, manifestPath, blobPath, trainSeconds, ...(tuning ? { tuning } : {}) };
+}
+
+function main(): void {
+  try {
+    const summary = runTrain(parseTrainArgs(process.argv.slice(2)), (p) => readFileSync(p, 'utf8'));
+    process.stdout.write(JSON.stringify(summary) + '\n');
+  } catch (e) {
+    process.stderr.write(`train: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exit(1);
+  }
+}
+
+/** True when this file is the entry point (compares real paths, so symlinked checkouts work). */
+function isEntryPoint(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) main();

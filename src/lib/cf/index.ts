@@ -1,0 +1,15 @@
+export * from './model';
+export * from './gram';
+export * from './ease';
+export * from './puresvd';
+export * from './itemknn';
+export * from './popularity';
+export * from './fit';
+export * from './metrics';
+export * from './evaluate';
+export * from './split';
+export * from './tune';
+export * from './float16';
+export * from './artifact';
+export { spdInverse, symmetricEigenTop, symmetricEigenFull, tridiagonalEigen, mulberry32, type Eigen } from './linalg';
+export * from './parse';
