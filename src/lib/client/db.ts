@@ -1,0 +1,416 @@
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { z, type ZodType } from 'zod';
+import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
+import { EVENT_TYPES, EventSchema, type CandorEvent, type EventType } from '../domain/event';
+import type { Product } from '../domain/product';
+import { EMPTY_PROFILE, GOALS, ProfileSchema, type Profile } from '../domain/profile';
+import { QuestionnaireResultSchema, type QuestionnaireResult } from '../domain/questionnaire';
+import { parseWith, type Result } from '../domain/validate';
+
+/**
+ * The device store: everything Candor keeps about the person lives here, in IndexedDB, and nowhere else.
+ *
+ * Every write is validated (nothing partial is written); every read is validated too, so a corrupt row is
+ * skipped instead of crashing the app. Export and erase cover every table.
+ *
+ * ## Schema history
+ *
+ * - **v1** (first release): `events` keyed `++id` with `at` (epoch milliseconds) and `product`, indexed on
+ *   `at, type`; thumbs were two event types `like` / `dislike`. `profile` was one out-of-line row under the
+ *   key `'current'` with `risk`, `income`, `horizon` (months), `age`, `goals`, `locale`. No `settings` table.
+ * - **v2** (now): events carry `ts` (ISO-8601) and `productId`, indexed on `ts, type, productId`; thumbs are
+ *   `rate` with value +1 / -1 (DESIGN.md's event contract). The profile is a {@link Profile} under the key
+ *   `'me'`. `settings` holds `{key, value}` rows, and the locale moved there from the profile.
+ *   The upgrade rewrites v1 rows in place; a row it cannot make sense of is kept as it is (reads skip it,
+ *   erase removes it), never silently dropped.
+ */
+
+export const DB_NAME = 'candor';
+export const DB_SCHEMA_VERSION = 2;
+
+/** Dexie schema of version 1 (kept so that the upgrade path is declared, and for the migration test). */
+export const SCHEMA_V1 = {
+  events: '++id, at, type',
+  profile: '',
+  questionnaire: '++id, takenAt',
+  catalogue: ''
+} as const;
+
+export const SCHEMA_V2 = {
+  events: '++id, ts, type, productId',
+  profile: '',
+  questionnaire: '++id, takenAt',
+  catalogue: '',
+  settings: 'key'
+} as const;
+
+/** The profile's key in the `profile` table (v1 used 'current'). */
+export const PROFILE_KEY = 'me';
+const V1_PROFILE_KEY = 'current';
+export const CATALOGUE_KEY = 'current';
+
+const isoTimestamp = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 timestamp' });
+
+/** An event as stored: the event plus its row id. */
+export const StoredEventSchema = z.intersection(EventSchema, z.object({ id: z.number().int().positive() }));
+export type StoredEvent = CandorEvent & { id: number };
+
+export type StoredQuestionnaire = QuestionnaireResult & { id: number };
+
+/** The last good catalogue. */
+export interface CachedCatalogue {
+  version: number;
+  /** ISO-8601 */
+  fetchedAt: string;
+  products: Product[];
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class CandorDB extends Dexie {
+  declare events: EntityTable<StoredEvent, 'id'>;
+  declare profile: Table<Profile, string>;
+  declare questionnaire: EntityTable<StoredQuestionnaire, 'id'>;
+  declare catalogue: Table<CachedCatalogue, string>;
+  declare settings: Table<SettingRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  }
+}
+
+export function openCandorDb(name: string = DB_NAME): CandorDB {
+  return new CandorDB(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration v1 -> v2
+// ---------------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+
+const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One v1 event row rewritten as v2, in place. */
+export function migrateEventRowV1(row: Row): void {
+  if ('at' in row) {
+    const at = row.at;
+    const d = typeof at === 'number' || typeof at === 'string' ? new Date(at) : null;
+    // an unreadable time is kept under ts as it was, so the read check refuses it rather than inventing one
+    row.ts = d && !Number.isNaN(d.getTime()) ? d.toISOString() : at;
+    delete row.at;
+  }
+  if ('product' in row) {
+    if (row.productId === undefined && row.product !== undefined && row.product !== null) row.productId = row.product;
+    delete row.product;
+  }
+  if (row.type === 'like' || row.type === 'dislike') {
+    row.value = row.type === 'like' ? 1 : -1;
+    row.type = 'rate';
+  }
+}
+
+/** A v1 profile row as a v2 Profile: each field kept if it is valid on its own, the rest dropped. */
+export function migrateProfileV1(old: Row): { profile: Profile; locale: Profile['locale'] } {
+  const shape = ProfileSchema.shape;
+  const candidate: Row = {
+    age: old.age,
+    annualIncome: old.income,
+    horizonMonths: old.horizon,
+    goals: Array.isArray(old.goals) ? old.goals.filter((g) => (GOALS as readonly unknown[]).includes(g)) : undefined,
+    locale: old.locale
+  };
+  const riskLevel = shape.riskLevel.safeParse(old.risk ?? null);
+  const profile: Profile = { riskLevel: riskLevel.success ? riskLevel.data : null };
+  for (const [key, value] of Object.entries(candidate)) {
+    if (value === undefined) continue;
+    const field = shape[key as keyof typeof shape].safeParse(value);
+    if (field.success) Object.assign(profile, { [key]: field.data });
+  }
+  return { profile, locale: profile.locale };
+}
+
+async function upgradeV1toV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('events')
+    .toCollection()
+    .modify((row: unknown) => {
+      if (isRow(row)) migrateEventRowV1(row);
+    });
+  const profiles = tx.table('profile');
+  const old: unknown = await profiles.get(V1_PROFILE_KEY);
+  if (old !== undefined) {
+    if (isRow(old) && (await profiles.get(PROFILE_KEY)) === undefined) {
+      const { profile, locale } = migrateProfileV1(old);
+      await profiles.put(profile, PROFILE_KEY);
+      if (locale) await tx.table('settings').put({ key: 'locale', value: locale });
+    }
+    await profiles.delete(V1_PROFILE_KEY);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Validate and store one behaviour event. An unknown type, an unknown product or a bad timestamp is refused
+ * with a message and nothing is written. Unknown fields (an `id` too) are dropped.
+ */
+export async function recordEvent(
+  db: CandorDB,
+  input: unknown,
+  isKnownProduct: (id: string) => boolean
+): Promise<Result<StoredEvent>> {
+  const parsed = parseWith(EventSchema, input);
+  if (!parsed.ok) return parsed;
+  const event = withoutUndefined(parsed.value);
+  if (event.productId !== undefined) {
+    let known: boolean;
+    try {
+      known = isKnownProduct(event.productId);
+    } catch (e) {
+      return { ok: false, error: `productId: could not check product "${event.productId}": ${message(e)}` };
+    }
+    if (!known) return { ok: false, error: `productId: unknown product "${event.productId}"` };
+  }
+  try {
+    const id = await db.events.add(event);
+    return { ok: true, value: { ...event, id } };
+  } catch (e) {
+    return { ok: false, error: `could not store the event: ${message(e)}` };
+  }
+}
+
+function readEvent(row: unknown): StoredEvent | null {
+  const r = StoredEventSchema.safeParse(row);
+  return r.success ? withoutUndefined(r.data) : null;
+}
+
+/** Every readable event, oldest row first; a corrupt row is skipped. */
+export async function listEvents(db: CandorDB): Promise<StoredEvent[]> {
+  const rows: unknown[] = await db.events.toArray();
+  return rows.map(readEvent).filter((e): e is StoredEvent => e !== null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile
+// ---------------------------------------------------------------------------------------------
+
+function readProfile(row: unknown): Profile | null {
+  const r = ProfileSchema.safeParse(row);
+  return r.success ? withoutUndefined(r.data) : null;
+}
+
+/** The stored profile, or the empty (unassessed) profile when there is none or it is unreadable. */
+export async function getProfile(db: CandorDB): Promise<Profile> {
+  const row: unknown = await db.profile.get(PROFILE_KEY);
+  return readProfile(row) ?? { ...EMPTY_PROFILE };
+}
+
+export async function saveProfile(db: CandorDB, p: unknown): Promise<Result<Profile>> {
+  const parsed = parseWith(ProfileSchema, p);
+  if (!parsed.ok) return parsed;
+  const profile = withoutUndefined(parsed.value);
+  await db.profile.put(profile, PROFILE_KEY);
+  return { ok: true, value: profile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questionnaire results
+// ---------------------------------------------------------------------------------------------
+
+function readQuestionnaire(row: unknown): QuestionnaireResult | null {
+  const r = QuestionnaireResultSchema.safeParse(row);
+  return r.success ? r.data : null;
+}
+
+/** Keep a result (every result is kept: the person can see and export their history). Throws if it is invalid. */
+export async function saveQuestionnaire(db: CandorDB, r: QuestionnaireResult): Promise<void> {
+  const parsed = parseWith(QuestionnaireResultSchema, r);
+  if (!parsed.ok) throw new Error(`questionnaire result refused: ${parsed.error}`);
+  await db.questionnaire.add(parsed.value);
+}
+
+/** The readable result taken last (by takenAt, then by row order); null when there is none. */
+export async function latestQuestionnaire(db: CandorDB): Promise<QuestionnaireResult | null> {
+  const rows: unknown[] = await db.questionnaire.orderBy('takenAt').reverse().toArray();
+  for (const row of rows) {
+    const r = readQuestionnaire(row);
+    if (r) return r;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue (the last good copy)
+// ---------------------------------------------------------------------------------------------
+
+const CachedMetaSchema = z.object({ version: z.number().int().min(0), fetchedAt: isoTimestamp });
+
+/** The last good catalogue, checked again on the way out; null when there is none or it is unreadable. */
+export async function getCachedCatalogue(db: CandorDB): Promise<CachedCatalogue | null> {
+  const row: unknown = await db.catalogue.get(CATALOGUE_KEY);
+  if (!isRow(row)) return null;
+  const meta = CachedMetaSchema.safeParse(row);
+  if (!meta.success) return null;
+  const cat = CatalogueSchema.safeParse({ version: meta.data.version, products: row.products });
+  if (!cat.success) return null;
+  return { version: meta.data.version, fetchedAt: meta.data.fetchedAt, products: cat.data.products };
+}
+
+/** Keep `c` as the last good catalogue (the caller has validated it); replaces the previous copy. */
+export async function cacheCatalogue(db: CandorDB, c: Catalogue, fetchedAt: Date): Promise<void> {
+  await db.catalogue.put({ version: c.version ?? 0, fetchedAt: fetchedAt.toISOString(), products: c.products }, CATALOGUE_KEY);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+/** A stored setting if it is there and valid for `schema`, else `fallback`. */
+export async function getSetting<T>(db: CandorDB, key: string, schema: ZodType<T>, fallback: T): Promise<T> {
+  const row: unknown = await db.settings.get(key);
+  if (!isRow(row) || !('value' in row)) return fallback;
+  const r = schema.safeParse(row.value);
+  return r.success ? r.data : fallback;
+}
+
+/**
+ * Store a setting as a plain JSON copy (so that export is faithful and reactive proxies are never stored).
+ * `undefined` removes the setting; a value JSON cannot represent (a BigInt, a cycle) throws.
+ */
+export async function setSetting(db: CandorDB, key: string, value: unknown): Promise<void> {
+  if (typeof key !== 'string' || key.length === 0) throw new Error('a setting needs a non-empty key');
+  const json = JSON.stringify(value);
+  if (json === undefined) {
+    await db.settings.delete(key);
+    return;
+  }
+  await db.settings.put({ key, value: JSON.parse(json) as unknown });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts, export, erase
+// ---------------------------------------------------------------------------------------------
+
+export interface StoreCounts {
+  events: number;
+  byType: Record<EventType, number>;
+  questionnaires: number;
+  hasProfile: boolean;
+  catalogueProducts: number;
+  settings: number;
+}
+
+const TABLES = Object.keys(SCHEMA_V2) as (keyof typeof SCHEMA_V2)[];
+
+/** What is stored, row by row (unreadable rows included: they are stored too). */
+export async function storeCounts(db: CandorDB): Promise<StoreCounts> {
+  return db.transaction('r', TABLES, async () => {
+    const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+    for (const t of EVENT_TYPES) byType[t] = await db.events.where('type').equals(t).count();
+    const catalogue: unknown = await db.catalogue.get(CATALOGUE_KEY);
+    return {
+      events: await db.events.count(),
+      byType,
+      questionnaires: await db.questionnaire.count(),
+      hasProfile: (await db.profile.count()) > 0,
+      catalogueProducts: isRow(catalogue) && Array.isArray(catalogue.products) ? catalogue.products.length : 0,
+      settings: await db.settings.count()
+    };
+  });
+}
+
+export const ExportFileSchema = z.object({
+  format: z.literal('candor-export'),
+  /** the database schema version the data was read from */
+  schemaVersion: z.number().int().min(1),
+  exportedAt: isoTimestamp,
+  events: z.array(StoredEventSchema),
+  /** the stored profile, null when none is stored */
+  profile: ProfileSchema.nullable(),
+  /** every questionnaire result kept, oldest row first */
+  questionnaires: z.array(QuestionnaireResultSchema),
+  settings: z.record(z.string(), z.json()),
+  /** the catalogue is public data: only what was cached, not the products */
+  catalogue: z.object({ version: z.number().int().min(0), fetchedAt: isoTimestamp, productCount: z.number().int().min(0) }).nullable(),
+  /** rows that failed validation and so are not above (they are still stored, and erase removes them) */
+  unreadableRows: z.number().int().min(0)
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** Everything stored about the person, in one JSON-ready object (read in one transaction). */
+export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
+  return db.transaction('r', TABLES, async () => {
+    let unreadable = 0;
+    const eventRows: unknown[] = await db.events.toArray();
+    const events: StoredEvent[] = [];
+    for (const row of eventRows) {
+      const e = readEvent(row);
+      if (e) events.push(e);
+      else unreadable++;
+    }
+    const qRows: unknown[] = await db.questionnaire.toArray();
+    const questionnaires: QuestionnaireResult[] = [];
+    for (const row of qRows) {
+      const q = readQuestionnaire(row);
+      if (q) questionnaires.push(q);
+      else unreadable++;
+    }
+    const profileRows: unknown[] = await db.profile.toArray();
+    const profileRow: unknown = await db.profile.get(PROFILE_KEY);
+    const profile = profileRow === undefined ? null : readProfile(profileRow);
+    unreadable += profileRows.length - (profile ? 1 : 0);
+
+    const settings: ExportFile['settings'] = {};
+    const settingRows: unknown[] = await db.settings.toArray();
+    for (const row of settingRows) {
+      const r = isRow(row) && typeof row.key === 'string' ? z.json().safeParse(row.value) : null;
+      if (r?.success && isRow(row) && typeof row.key === 'string') settings[row.key] = r.data;
+      else unreadable++;
+    }
+
+    // the catalogue is public: its products are not checked again here, only what was cached and when
+    const catalogueRow: unknown = await db.catalogue.get(CATALOGUE_KEY);
+    const meta = isRow(catalogueRow) && Array.isArray(catalogueRow.products) ? CachedMetaSchema.safeParse(catalogueRow) : null;
+    const catalogue =
+      meta?.success && isRow(catalogueRow) && Array.isArray(catalogueRow.products)
+        ? { version: meta.data.version, fetchedAt: meta.data.fetchedAt, productCount: catalogueRow.products.length }
+        : null;
+    unreadable += (await db.catalogue.count()) - (catalogue ? 1 : 0);
+
+    return {
+      format: 'candor-export' as const,
+      schemaVersion: DB_SCHEMA_VERSION,
+      exportedAt: now.toISOString(),
+      events,
+      profile,
+      questionnaires,
+      settings,
+      catalogue,
+      unreadableRows: unreadable
+    };
+  });
+}
+
+/** Delete every row of every table the database has, in one transaction. Safe to call again. */
+export async function eraseAll(db: CandorDB): Promise<void> {
+  const tables = db.tables;
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
+  });
+}
