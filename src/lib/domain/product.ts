@@ -27,6 +27,8 @@ export const ProductSchema = z.looseObject({
   kind: z.enum(PRODUCT_KINDS),
   subtype: z.string().min(1),
   issuer: z.string().min(1),
+  /** optional: the issuer's name in both languages (the contract's `issuer` is one string) */
+  issuerName: LocalizedText.optional(),
   name: LocalizedText,
   description: LocalizedText,
   riskLevel: RiskLevel,
@@ -53,6 +55,6 @@ export const ProductSchema = z.looseObject({
 });
 export type Product = z.infer<typeof ProductSchema>;
 
-export function productName(p: Product, locale: Locale): string {
-  return p.name[locale];
+export function issuerLabel(p: Product, locale: Locale): string {
+  return p.issuerName?.[locale] ?? p.issuer;
 }

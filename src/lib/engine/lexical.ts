@@ -201,6 +201,7 @@ export function productDocument(p: Product): string {
     p.kind,
     subtypeWords(p.subtype),
     p.issuer,
+    p.issuerName?.en ?? '',
     PRODUCT_RISK_NAMES[p.riskLevel]?.['zh-CN'] ?? '',
     PRODUCT_RISK_NAMES[p.riskLevel]?.en ?? '',
     `r${p.riskLevel}`

@@ -1,0 +1,149 @@
+import {
+  EMPTY_PROFILE,
+  gate,
+  type EventType,
+  type GateVerdict,
+  type Locale,
+  type Product,
+  type Profile
+} from '../domain';
+import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
+import { recommend, type Recommendation } from '../engine';
+import { initialLocale, setLocale, startI18n } from '../i18n';
+import { syncCatalogue, type CatalogueStatus } from './catalogue-sync';
+import {
+  eraseAll,
+  exportAll,
+  getProfile,
+  getSetting,
+  latestQuestionnaire,
+  listEvents,
+  openCandorDb,
+  recordEvent,
+  saveProfile,
+  saveQuestionnaire,
+  setSetting,
+  storeCounts,
+  type CandorDB,
+  type StoredEvent
+} from './db';
+import { z } from 'zod';
+
+const LocaleSetting = z.enum(['zh-CN', 'en']).nullable();
+
+/**
+ * The app's state on the device: one instance per page load. Everything here comes from, and
+ * goes to, IndexedDB; nothing is sent anywhere but the catalogue request.
+ */
+class CandorApp {
+  #db: CandorDB | null = null;
+  /** messages can be formatted (the locale is known) */
+  i18nReady = $state(false);
+  /** the catalogue has been loaded or has failed to load */
+  ready = $state(false);
+  locale = $state<Locale>('zh-CN');
+  products = $state.raw<Product[]>([]);
+  catalogueStatus = $state.raw<CatalogueStatus>({ state: 'none', error: '' });
+  events = $state.raw<StoredEvent[]>([]);
+  baseProfile = $state.raw<Profile>(EMPTY_PROFILE);
+  questionnaire = $state.raw<QuestionnaireResult | null>(null);
+  /** bumps after an erase so that pages showing store counts refresh */
+  revision = $state(0);
+
+  profile = $derived(effectiveProfile({ ...this.baseProfile, locale: this.locale }, this.questionnaire, new Date()));
+  productById = $derived(new Map(this.products.map((p) => [p.id, p])));
+  /** the person's current favourites: the latest favourite event per product decides */
+  favorites = $derived.by(() => {
+    const state = new Map<string, boolean>();
+    for (const e of this.events) if (e.type === 'favorite' && e.productId) state.set(e.productId, e.value !== 0);
+    return new Set([...state].filter(([, on]) => on).map(([id]) => id));
+  });
+  dismissed = $derived(new Set(this.events.filter((e) => e.type === 'dismiss').map((e) => e.productId)));
+
+  get db(): CandorDB {
+    if (!this.#db) throw new Error('the device store is not open yet');
+    return this.#db;
+  }
+
+  async init(): Promise<void> {
+    if (this.#db) return;
+    this.#db = openCandorDb();
+    const saved = await getSetting(this.#db, 'locale', LocaleSetting, null);
+    this.locale = initialLocale(saved, navigator.language);
+    startI18n(this.locale);
+    setLocale(this.locale);
+    this.i18nReady = true;
+    await this.reload();
+    const loaded = await syncCatalogue(this.#db, fetch, new Date());
+    this.products = loaded.catalogue?.products ?? [];
+    this.catalogueStatus = loaded.status;
+    this.ready = true;
+  }
+
+  /** Re-read the person's data from the store. */
+  async reload(): Promise<void> {
+    const db = this.db;
+    [this.events, this.baseProfile, this.questionnaire] = await Promise.all([
+      listEvents(db),
+      getProfile(db),
+      latestQuestionnaire(db)
+    ]);
+  }
+
+  async switchLocale(next: Locale): Promise<void> {
+    this.locale = next;
+    setLocale(next);
+    await setSetting(this.db, 'locale', next);
+  }
+
+  /** Record one behaviour event on the device; refused events (bad type, unknown product) throw. */
+  async record(type: EventType, productId: string | undefined, extra: { value?: number; query?: string } = {}): Promise<void> {
+    const result = await recordEvent(
+      this.db,
+      { type, productId, ts: new Date().toISOString(), ...extra },
+      (id) => this.productById.has(id)
+    );
+    if (!result.ok) throw new Error(result.error);
+    this.events = [...this.events, result.value];
+  }
+
+  /** Keep the assessment, and carry its answers (age, income, goals…) into the stored profile. */
+  async completeQuestionnaire(result: QuestionnaireResult): Promise<void> {
+    await saveQuestionnaire(this.db, result);
+    const saved = await saveProfile(this.db, { ...this.baseProfile, ...result.profile, riskLevel: result.riskLevel });
+    if (!saved.ok) throw new Error(saved.error);
+    this.baseProfile = saved.value;
+    this.questionnaire = result;
+  }
+
+  recommendations(k: number, query?: string): Recommendation[] {
+    return recommend({
+      products: this.products,
+      profile: this.profile,
+      events: this.events,
+      now: new Date(),
+      k,
+      query
+    });
+  }
+
+  verdict(product: Product): GateVerdict {
+    return gate(product, this.profile);
+  }
+
+  exportData() {
+    return exportAll(this.db, new Date());
+  }
+
+  counts() {
+    return storeCounts(this.db);
+  }
+
+  async erase(): Promise<void> {
+    await eraseAll(this.db);
+    await this.reload();
+    this.revision += 1;
+  }
+}
+
+export const app = new CandorApp();

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** The flags this machine needs (STACK.md): no sandbox as root, no GPU, no background network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** every URL the page requested, in order */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  extraArgs?: string[];
+}
+
+/** A fresh Chromium profile per session, so no test sees another's IndexedDB. */
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'candor-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale ?? 'zh-CN',
+    acceptDownloads: true
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`uncaught page errors:\n${errors.join('\n')}`);
+    }
+  };
+}

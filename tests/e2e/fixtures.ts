@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CatalogueSchema, type Product } from '../../src/lib/domain';
+import { QUESTIONS, scoreQuestionnaire, type Answers } from '../../src/lib/domain/questionnaire';
+
+const cataloguePath = fileURLToPath(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url));
+export const demoProducts: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(cataloguePath, 'utf8'))).products;
+export const productById = new Map(demoProducts.map((p) => [p.id, p]));
+
+/**
+ * A cautious person: 45 years old, the second-most careful option everywhere, saving for
+ * preservation and income. Checked against the scorer so the browser test knows what to expect.
+ */
+export function cautiousAnswers(): Answers {
+  const answers: Answers = {};
+  for (const q of QUESTIONS) {
+    if (q.kind === 'number') answers[q.id] = 45;
+    else if (q.kind === 'multi') {
+      const wanted = q.options.filter((o) => o.id === 'preservation' || o.id === 'income').map((o) => o.id);
+      answers[q.id] = wanted.length ? wanted : [q.options[0]!.id];
+    } else {
+      const byPoints = [...q.options].sort((a, b) => a.points - b.points);
+      answers[q.id] = (byPoints[1] ?? byPoints[0]!).id;
+    }
+  }
+  const scored = scoreQuestionnaire(answers, new Date());
+  if (!scored.ok || scored.value.riskLevel !== 2) {
+    throw new Error(`the cautious answer set no longer scores C2: ${JSON.stringify(scored)}`);
+  }
+  return answers;
+}
