@@ -1,19 +1,59 @@
 /**
  * npm run --silent recommend -- --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO]
+ *     [--factors DIR]
  *
  * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}]}
  * (reason text in profile.locale, zh-CN when absent). Errors: one line on stderr, exit 1.
  * `--now` (an extra, optional flag) fixes the clock for interaction decay, for reproducible runs.
+ *
+ * Collaborative filtering: with the demo catalogue (no --catalogue) the committed demo factors
+ * (models/factors/demo, EASE trained on the simulated population) are used; `--factors DIR` uses a
+ * bank's own (DIR/factors.json — the manifest, plain or as the `signed.manifest` of a signed `factors` envelope — and
+ * DIR/factors-<sha256>.bin, whose digest must match). With a --catalogue and no --factors, no CF.
+ * The manifest's signature, if any, is not checked here (that is `npm run verify`'s job).
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deserializeFactors } from '../lib/cf/artifact';
+import type { CfModel } from '../lib/cf/model';
 import { explain, recommend } from '../lib/engine/index';
-import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readProfileFile, repoPath, runCli } from './io';
+import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readJsonFile, readProfileFile, repoPath, runCli } from './io';
 
 const USAGE =
-  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601]';
+  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR]';
 const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json');
+const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
 const DEFAULT_K = 10;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Load and check a factors directory (manifest + blob with a matching sha256). */
+function loadFactors(dir: string): CfModel {
+  const manifestPath = join(dir, 'factors.json');
+  if (!existsSync(manifestPath)) throw new CliError(`factors ${dir}: factors.json not found`);
+  const raw = readJsonFile(manifestPath, 'factors');
+  // a signed `factors` envelope ({"signed":{"_type":"factors",…,"manifest":{…}},"signatures":[…]}) or the plain manifest
+  const signed = isRecord(raw) && isRecord(raw['signed']) ? raw['signed'] : undefined;
+  const manifest = signed && isRecord(signed['manifest']) ? signed['manifest'] : raw;
+  const sha = isRecord(manifest) ? manifest['sha256'] : undefined;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha)) throw new CliError(`factors ${manifestPath}: sha256 missing or not 64 hex digits`);
+  const blobPath = join(dir, `factors-${sha}.bin`);
+  let blob: Uint8Array;
+  try {
+    blob = new Uint8Array(readFileSync(blobPath));
+  } catch {
+    throw new CliError(`factors ${blobPath}: file not found`);
+  }
+  try {
+    return deserializeFactors(manifest, blob, { sha256: (b) => createHash('sha256').update(b).digest('hex') });
+  } catch (e) {
+    throw new CliError(`factors ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -22,6 +62,7 @@ const OPTIONS = {
   query: { type: 'string' },
   k: { type: 'string' },
   now: { type: 'string' },
+  factors: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -55,8 +96,19 @@ async function main(): Promise<void> {
   const products = readCatalogueFile(values.catalogue ?? DEFAULT_CATALOGUE);
   const events = readEventsFile(values.events, new Set(products.map((p) => p.id)));
   const locale = profile.locale ?? 'zh-CN';
+  let cf: CfModel | undefined;
+  if (values.factors !== undefined) cf = loadFactors(values.factors);
+  else if (values.catalogue === undefined && existsSync(join(DEFAULT_FACTORS, 'factors.json'))) cf = loadFactors(DEFAULT_FACTORS);
 
-  const items = recommend({ products, profile, events, now, k, ...(values.query !== undefined ? { query: values.query } : {}) });
+  const items = recommend({
+    products,
+    profile,
+    events,
+    now,
+    k,
+    ...(values.query !== undefined ? { query: values.query } : {}),
+    ...(cf ? { cf } : {})
+  });
   printJson({
     items: items.map((it) => ({
       productId: it.productId,

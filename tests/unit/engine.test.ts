@@ -266,6 +266,7 @@ describe('explain', () => {
   const samples: Record<ReasonCode, Reason> = {
     matches_query: reasons.matchesQuery('low risk fund', ['fund', 'low risk']),
     similar_to: reasons.similarTo('fund-bond-a', { 'zh-CN': '纯债基金A', en: 'Pure bond fund A' }, 'saved', 'fund'),
+    also_chosen: reasons.alsoChosen(0.8),
     risk_match: reasons.riskMatch(3, 3, true),
     fits_goal: reasons.fitsGoal(['retirement', 'income']),
     fits_horizon: reasons.fitsHorizon(12, 24),
@@ -298,6 +299,7 @@ describe('explain', () => {
     expect(t('fits_horizon')).toEqual(['12-month term fits your 24-month horizon', '期限12个月，在您24个月的投资期限之内']);
     expect(t('fits_amount')).toEqual(['Starts at 1,000 CNY — within your 50,000 CNY', '起购金额1,000元，在您计划的50,000元之内']);
     expect(t('matches_query')).toEqual(['Matches your search "low risk fund"', '符合您的搜索“low risk fund”']);
+    expect(t('also_chosen')).toEqual(['People who chose what you chose also chose this', '选择了与您相同产品的人也选择了它']);
     expect(t('less_like_dismissed')[0]).toBe('Ranked lower: similar to the Equity-heavy fund you dismissed');
   });
 

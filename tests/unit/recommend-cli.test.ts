@@ -1,11 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { REASON_CODES } from '../../src/lib/engine/index';
+import { serializeFactors } from '../../src/lib/cf/artifact';
+import { easeModel } from '../../src/lib/cf/ease';
+import { CatalogueSchema } from '../../src/lib/domain/catalogue';
+import { EventSchema } from '../../src/lib/domain/event';
+import { ProfileSchema, type Profile } from '../../src/lib/domain/profile';
+import { passesGate } from '../../src/lib/domain/suitability';
+import { recommend, REASON_CODES } from '../../src/lib/engine/index';
 import { fixtureCatalogue, fixturePath } from '../fixtures/engine/fixtures';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -131,5 +138,102 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
     } else {
       expectOneLineError(r, new RegExp(`catalogue ${demo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: file not found`));
     }
+  });
+});
+
+describe('recommend CLI with CF factors', { timeout: 60_000 }, () => {
+  const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  const codes = (out: z.infer<typeof Output>): string[] => out.items.flatMap((i) => i.reasons.map((r) => r.code));
+
+  /** a hand-made EASE artifact over the fixture catalogue: fund-bond-a -> ins-critical (and -> an R5 fund) */
+  function writeFixtureFactors(dir: string, envelope = false): void {
+    const ids = fixtureCatalogue().map((p) => p.id);
+    const n = ids.length;
+    const B = new Float64Array(n * n);
+    B[ids.indexOf('fund-bond-a') * n + ids.indexOf('ins-critical')] = 1;
+    B[ids.indexOf('fund-bond-a') * n + ids.indexOf('fund-equity-high')] = 5;
+    const { manifest, blob } = serializeFactors(easeModel(ids, 10, B), { catalogueVersion: 1, created: NOW, sha256 });
+    mkdirSync(dir, { recursive: true });
+    // the plain manifest, or (unverified here) the shape of a signed `factors` envelope
+    const doc = envelope ? { signed: { _type: 'factors', version: 1, manifest }, signatures: [] } : manifest;
+    writeFileSync(join(dir, 'factors.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, `factors-${manifest.sha256}.bin`), blob);
+  }
+
+  it('uses --factors DIR: the co-chosen product carries also_chosen, the unsuitable one never appears', () => {
+    const dir = join(tmp, 'fixture-factors');
+    writeFixtureFactors(dir, true);
+    const args = ['--profile', F('profile-c3.json'), '--events', F('events.jsonl'), ...base, '--k', '17'];
+    // the same request without factors, in process (the engine is what the CLI runs)
+    const plain = recommend({
+      products: fixtureCatalogue(),
+      profile: ProfileSchema.parse(JSON.parse(readFileSync(F('profile-c3.json'), 'utf8'))),
+      events: readFileSync(F('events.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => EventSchema.parse(JSON.parse(l))),
+      now: new Date(NOW),
+      k: 17
+    });
+    const r = run([...args, '--factors', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = Output.parse(JSON.parse(r.stdout));
+    const ids = out.items.map((i) => i.productId);
+    expect(ids).not.toContain('fund-equity-high');
+    const ins = out.items.find((i) => i.productId === 'ins-critical');
+    expect(ins?.reasons.map((x) => x.code)).toContain('also_chosen');
+    expect(ins?.reasons.find((x) => x.code === 'also_chosen')?.text).toBe('People who chose what you chose also chose this');
+    expect(ids.indexOf('ins-critical')).toBeLessThan(plain.findIndex((i) => i.productId === 'ins-critical'));
+    expect(plain.flatMap((i) => i.reasons.map((x) => x.code))).not.toContain('also_chosen');
+  });
+
+  it('uses the committed demo factors with the demo catalogue, and none with another catalogue', () => {
+    const demoPath = resolve(ROOT, 'models/catalogue/demo-catalogue.json');
+    const demo = CatalogueSchema.parse(JSON.parse(readFileSync(demoPath, 'utf8'))).products;
+    const fund = demo.find((p) => p.kind === 'fund' && p.subtype === 'bond' && p.riskLevel <= 3)!;
+    const deposit = demo.find((p) => p.kind === 'deposit' && p.subtype === 'time')!;
+    const profile: Profile = { riskLevel: 3, age: 35, annualIncome: 150_000, locale: 'zh-CN' };
+    const profilePath = join(tmp, 'demo-profile.json');
+    const eventsPath = join(tmp, 'demo-events.jsonl');
+    writeFileSync(profilePath, JSON.stringify(profile));
+    writeFileSync(
+      eventsPath,
+      [
+        { type: 'view', productId: fund.id, ts: '2025-01-20T09:00:00Z' },
+        { type: 'favorite', productId: fund.id, ts: '2025-01-20T09:01:00Z' },
+        { type: 'purchase', productId: deposit.id, ts: '2025-01-21T10:00:00Z', value: 20000 }
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n') + '\n'
+    );
+    const args = ['--profile', profilePath, '--events', eventsPath, '--now', NOW];
+    const withDefault = run(args);
+    expect(withDefault.stderr).toBe('');
+    expect(withDefault.code).toBe(0);
+    const out = Output.parse(JSON.parse(withDefault.stdout));
+    expect(out.items).toHaveLength(10);
+    expect(codes(out)).toContain('also_chosen');
+    const byId = new Map(demo.map((p) => [p.id, p]));
+    for (const it of out.items) expect(passesGate(byId.get(it.productId)!, profile)).toBe(true);
+    expect(out.items.find((i) => i.reasons.some((r) => r.code === 'also_chosen'))!.reasons.find((r) => r.code === 'also_chosen')!.text).toBe(
+      '选择了与您相同产品的人也选择了它'
+    );
+    // the same catalogue named explicitly, without --factors: no CF
+    const noCf = Output.parse(JSON.parse(run([...args, '--catalogue', demoPath]).stdout));
+    expect(codes(noCf)).not.toContain('also_chosen');
+  });
+
+  it('fails with one line for missing or tampered factors', () => {
+    const args = ['--profile', F('profile-c3.json'), '--events', F('events.jsonl'), ...base];
+    expectOneLineError(run([...args, '--factors', join(tmp, 'no-such-dir')]), /factors .*no-such-dir: factors\.json not found/);
+    const dir = join(tmp, 'tampered');
+    writeFixtureFactors(dir);
+    const manifest = JSON.parse(readFileSync(join(dir, 'factors.json'), 'utf8')) as { sha256: string };
+    const blobPath = join(dir, `factors-${manifest.sha256}.bin`);
+    const blob = readFileSync(blobPath);
+    blob[0] = blob[0]! ^ 0xff;
+    writeFileSync(blobPath, blob);
+    expectOneLineError(run([...args, '--factors', dir]), /factors .*sha256 does not match/);
   });
 });

@@ -11,6 +11,8 @@ export const reasons = {
     code: 'similar_to',
     params: { productId, name: { 'zh-CN': name['zh-CN'], en: name.en }, action, kind }
   }),
+  /** `strength`: the normalised CF score in (0, 1] */
+  alsoChosen: (strength: number): Reason => ({ code: 'also_chosen', params: { strength: Math.round(strength * 1000) / 1000 } }),
   riskMatch: (productRisk: number, personLevel: number, assessed: boolean): Reason => ({
     code: 'risk_match',
     params: { productRisk, personLevel, assessed }
@@ -109,6 +111,8 @@ export function explain(reason: Reason, locale: Locale): string {
       const action = a !== null && isAction(a) ? a : 'viewed';
       return zh ? `与您${ACTION_NAMES[action][locale]}的「${name}」相似` : `Similar to the ${name} you ${ACTION_NAMES[action][locale]}`;
     }
+    case 'also_chosen':
+      return zh ? '选择了与您相同产品的人也选择了它' : 'People who chose what you chose also chose this';
     case 'popular':
       return zh ? '受其他客户欢迎' : 'Popular with other customers';
     case 'fits_horizon': {

@@ -1,3 +1,4 @@
+import { interactionVector, type CfModel } from '../cf/model';
 import type { Product } from '../domain/product';
 import { effectiveRiskLevel, passesGate } from '../domain/suitability';
 import { reasons as R } from './explain';
@@ -11,6 +12,7 @@ import { summariseInteractions } from './weights';
  * Engine v0.
  *
  *   base  = 0.45·content + 0.15·popularity + 0.40·profileFit − 0.60·dislike      (in [−0.6, 1])
+ *           + 0.35·cf                              (only with a CF model, see below: then up to 1.35)
  *   score = base                                     (no query, or the product does not match it)
  *         = 2 + lexical + base                       (the product matches the query: always above)
  *   then a greedy diversity re-rank subtracts a penalty that grows with the number of items of the
@@ -25,8 +27,25 @@ import { summariseInteractions } from './weights';
  * The suitability gate (domain/suitability.ts) filters candidates before scoring and again
  * before returning: it is never a score. Dismissed / thumbed-down products, and those already
  * applied for or bought, are not recommended.
+ *
+ * Collaborative filtering (only when `input.cf` is given — global factors such as EASE, trained on
+ * aggregate statistics; see src/lib/cf):
+ *   x    = the person's positive interaction weights (the same decayed weights as above) indexed like
+ *          cf.itemIds (`interactionVector`); negative weights are left out — the factors are trained
+ *          on positives, and the dislike term already covers dismissals;
+ *   s    = cf.score(x);
+ *   cf_p = max(0, s_p) / max_q s_q, the max over candidates q (products that pass the gate, are not
+ *          rejected or owned, and are not in x themselves); 0 for products in x and unknown ones;
+ *   base += CF_WEIGHT · cf_p          (CF_WEIGHT = 0.35; `input.cfWeight` overrides it)
+ * so the product most co-chosen with what the person chose gains 0.35 — between the popularity
+ * (0.15) and profile-fit (0.40) weights. With x all zero, or no candidate scoring above 0, CF adds
+ * nothing at all. The `also_chosen` reason is given when cf_p ≥ 0.5.
  */
 export const SCORE_WEIGHTS = { content: 0.45, popularity: 0.15, fit: 0.4, dislike: 0.6 } as const;
+/** weight of the normalised CF score in the base score (see above) */
+export const CF_WEIGHT = 0.35;
+/** a normalised CF score at or above this earns the `also_chosen` reason */
+export const ALSO_CHOSEN_MIN = 0.5;
 export const QUERY_TIER_OFFSET = 2;
 const EVIDENCE_SHRINK = 2;
 const DIVERSITY = { kind: 0.25, subtype: 0.1, decay: 0.6 } as const;
@@ -71,6 +90,36 @@ function pickReasons(candidates: { reason: Reason; importance: number }[], disli
   return out;
 }
 
+/**
+ * Normalised CF scores (see the module comment) for the candidates: product id -> cf_p in (0, 1].
+ * Empty when there is no model, x is all zero, or no candidate scores above 0.
+ */
+export function collaborativeScores(
+  model: CfModel | undefined,
+  weights: ReadonlyMap<string, number>,
+  candidates: ReadonlySet<string>
+): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!model) return out;
+  const positive = new Map<string, number>();
+  for (const [id, w] of weights) if (w > 0 && Number.isFinite(w)) positive.set(id, w);
+  if (positive.size === 0) return out;
+  const x = interactionVector(model.itemIds, positive);
+  if (!x.some((v) => v !== 0)) return out;
+  const s = model.score(x);
+  let max = 0;
+  model.itemIds.forEach((id, i) => {
+    const v = s[i] ?? 0;
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > max) max = v;
+  });
+  if (!(max > 0)) return out;
+  model.itemIds.forEach((id, i) => {
+    const v = s[i] ?? 0;
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) out.set(id, v / max);
+  });
+  return out;
+}
+
 function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, qa: QueryAnalysis | null): Scored[] {
   const { profile } = input;
   const summary = summariseInteractions(input.events, input.now);
@@ -90,9 +139,16 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
   const assessed = profile.riskLevel !== null;
   const out: Scored[] = [];
 
+  const candidates: Product[] = [];
   for (const p of catalogue.values()) {
     if (!passesGate(p, profile)) continue;
     if (summary.rejected.has(p.id) || summary.owned.has(p.id)) continue;
+    candidates.push(p);
+  }
+  const cfScores = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
+  const cfWeight = input.cfWeight !== undefined && Number.isFinite(input.cfWeight) && input.cfWeight >= 0 ? input.cfWeight : CF_WEIGHT;
+
+  for (const p of candidates) {
 
     // content similarity to what the person liked
     let num = 0;
@@ -122,8 +178,10 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
 
     const popularity = popularityOf(p);
     const fit = profileFit(p, profile);
-    const base =
+    const cf = cfScores.get(p.id) ?? 0;
+    let base =
       SCORE_WEIGHTS.content * content + SCORE_WEIGHTS.popularity * popularity + SCORE_WEIGHTS.fit * fit.score - SCORE_WEIGHTS.dislike * dislike;
+    if (cf > 0) base += cfWeight * cf;
 
     const match = qa ? matchQuery(p, qa, productDocument(p)) : null;
     const matched = match?.matched ?? false;
@@ -141,6 +199,7 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
         });
       }
     }
+    if (cf >= ALSO_CHOSEN_MIN && cfWeight > 0) cands.push({ reason: R.alsoChosen(cf), importance: cfWeight * cf });
     const share = SCORE_WEIGHTS.fit / fit.parts;
     const riskReason = R.riskMatch(p.riskLevel, personLevel, assessed);
     if (fit.risk >= 0.75 || !assessed) cands.push({ reason: riskReason, importance: share * fit.risk });

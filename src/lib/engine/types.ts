@@ -1,3 +1,4 @@
+import type { CfModel } from '../cf/model';
 import type { CandorEvent } from '../domain/event';
 import type { LocalizedText, Product } from '../domain/product';
 import type { Profile } from '../domain/profile';
@@ -9,6 +10,7 @@ import type { Profile } from '../domain/profile';
 export const REASON_CODES = [
   'matches_query',
   'similar_to',
+  'also_chosen',
   'risk_match',
   'fits_goal',
   'fits_horizon',
@@ -43,6 +45,14 @@ export interface RecommendInput {
   now: Date;
   k: number;
   query?: string;
+  /**
+   * Optional collaborative-filtering model (global factors, e.g. EASE from the server's aggregate
+   * statistics). The person's own interaction weights are folded in on the device; absent, or with
+   * no positive interaction, nothing changes.
+   */
+  cf?: CfModel;
+  /** weight of the normalised CF score (default CF_WEIGHT, 0.35); for evaluation and tuning */
+  cfWeight?: number;
 }
 
 /** What the person did with an anchor product, as named in a `similar_to` reason. */

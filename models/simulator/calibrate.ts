@@ -1,0 +1,68 @@
+/**
+ * Compute the simulator's calibration targets from the UCI Bank Marketing data.
+ *
+ *   npx tsx models/simulator/calibrate.ts [--csv PATH/bank.csv] [--out models/simulator/calibration.json]
+ *
+ * Reads bank.csv (`;`-separated; Moro, Cortez and Rita 2014, CC BY 4.0 — see calibration.ts),
+ * checks its sha256 against the one listed in the data's SOURCE.md, and prints the calibration
+ * JSON on stdout (or writes it to --out). Default --csv: ../shared/data/uci-bank-marketing/bank.csv
+ * next to the repository, the copy this project was calibrated on. Errors: one line, exit 1.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } from './calibration';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_CSV = resolve(REPO, '../shared/data/uci-bank-marketing/bank.csv');
+export const CALIBRATION_FILE = fileURLToPath(new URL('./calibration.json', import.meta.url));
+
+export function calibrateFile(path: string): Calibration {
+  const bytes = readFileSync(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== BANK_CSV_SHA256) {
+    throw new Error(`${path}: sha256 ${sha256} differs from the bank.csv this simulator was calibrated on (${BANK_CSV_SHA256})`);
+  }
+  return computeCalibration(parseBankCsv(bytes.toString('utf8')), { file: basename(path), sha256 });
+}
+
+/** The committed file's form: 2-space JSON and a final newline. */
+export function serialiseCalibration(c: Calibration): string {
+  return `${JSON.stringify(c, null, 2)}\n`;
+}
+
+function main(argv: readonly string[]): void {
+  let csv = DEFAULT_CSV;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = argv[i + 1];
+    if ((a === '--csv' || a === '--out') && (v === undefined || v.startsWith('--'))) throw new Error(`${a} needs a value`);
+    if (a === '--csv') csv = argv[++i]!;
+    else if (a === '--out') out = argv[++i]!;
+    else throw new Error(`unknown argument ${a}; usage: calibrate.ts [--csv bank.csv] [--out FILE]`);
+  }
+  const text = serialiseCalibration(calibrateFile(csv));
+  if (out === undefined) process.stdout.write(text);
+  else writeFileSync(out, text);
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`calibrate: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exitCode = 1;
+  }
+}
