@@ -1,0 +1,116 @@
+/**
+ * Clean a bank's product export into a Candor catalogue:
+ *
+ *   npm run --silent catalogue -- import FILE.csv|FILE.json --out catalogue.json
+ *       [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--strict]
+ *
+ * FILE.csv: RFC 4180 CSV with a header row (UTF-8, or GB18030/GBK as Excel in China saves it);
+ * FILE.json: an array of products or {"products":[...]}, flat or nested (strict JSON: duplicate
+ * keys refused). The cleaning rules are in src/lib/domain/catalogue-import.ts.
+ *
+ * Writes the valid products to --out (validated with CatalogueSchema) and prints a JSON report:
+ *   {"ok":true,"input","format","encoding","out","rows","accepted","refused","changedRows",
+ *    "columns":{"mapped","extra","ignored"},
+ *    "changes":[{"row","line","id","field","from","to","note"?}],
+ *    "refusals":[{"row","line","id","field","reason"}]}
+ * `row` counts data rows from 1; `line` is the CSV line the row starts on.
+ * Exit 1 with one line on stderr (after printing the report) when no row is usable, or with
+ * --strict when any row was refused; nothing is written then. Unreadable input: stderr, exit 1.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CsvError, importCatalogue, type ImportInput } from '../lib/domain/catalogue-import';
+import { parseStrictJson } from '../lib/signing/strict-json';
+import { CliError, parseIntOption, printJson, runCli } from './io';
+
+const USAGE = 'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--strict]';
+
+const OPTIONS = {
+  out: { type: 'string' },
+  issuer: { type: 'string' },
+  currency: { type: 'string' },
+  version: { type: 'string' },
+  format: { type: 'string' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const;
+
+function decode(bytes: Uint8Array, path: string): { text: string; encoding: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Excel in zh-CN saves "CSV" in GBK; GB18030 is its superset
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      throw new CliError(`${path}: neither UTF-8 nor GB18030 text`);
+    }
+  }
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+    throw new CliError(`${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const [command, file, ...rest] = positionals;
+  if (command !== 'import') throw new CliError(`${command === undefined ? 'a command is required' : `unknown command "${command}"`}; ${USAGE}`);
+  if (file === undefined || rest.length > 0) throw new CliError(`give exactly one FILE.csv or FILE.json; ${USAGE}`);
+  if (values.out === undefined) throw new CliError(`--out catalogue.json is required; ${USAGE}`);
+  const format = values.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
+  if (format !== 'csv' && format !== 'json') throw new CliError(`cannot tell the format of ${file}: use a .csv or .json name, or --format csv|json`);
+  if (values.currency !== undefined && !/^[A-Z]{3}$/.test(values.currency)) throw new CliError(`--currency must be an ISO 4217 code such as CNY, got "${values.currency}"`);
+  const version = values.version === undefined ? undefined : parseIntOption(values.version, 'version', 0, Number.MAX_SAFE_INTEGER);
+
+  const { text, encoding } = decode(readBytes(file), file);
+  let input: ImportInput;
+  if (format === 'json') {
+    const r = parseStrictJson(text);
+    if (!r.ok) throw new CliError(`${file}: ${r.error}`);
+    input = { format, value: r.value };
+  } else input = { format, text };
+
+  let result;
+  try {
+    result = importCatalogue(input, {
+      generatedAt: new Date().toISOString(),
+      ...(values.issuer !== undefined ? { defaultIssuer: values.issuer } : {}),
+      ...(values.currency !== undefined ? { defaultCurrency: values.currency } : {}),
+      ...(version !== undefined ? { version } : {})
+    });
+  } catch (e) {
+    if (e instanceof CsvError) throw new CliError(`${file}: ${e.message}`);
+    throw new CliError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { catalogue, report } = result;
+  const out = resolve(values.out);
+  const refusedAll = report.accepted === 0;
+  const strictFail = values.strict === true && report.refused > 0;
+  const write = !refusedAll && !strictFail;
+  if (write) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(catalogue, null, 2)}\n`);
+  }
+  printJson({ ok: write, input: resolve(file), format, encoding, out: write ? out : null, ...report });
+  if (refusedAll) throw new CliError(`${file}: no usable product (${report.refused} of ${report.rows} rows refused); nothing written`);
+  if (strictFail) throw new CliError(`${file}: ${report.refused} row(s) refused and --strict is set; nothing written`);
+}
+
+void runCli(main);

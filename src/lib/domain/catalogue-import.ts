@@ -1,0 +1,699 @@
+/**
+ * Cleaning a bank's product export into a Candor catalogue (pure: no fs; the CLI is
+ * src/cli/catalogue.ts).
+ *
+ * Input rows are flat: the product fields with `name_zh`, `name_en`, `description_zh`,
+ * `description_en`, `min_age`, `max_age`, `min_income` and `tags` (separated by | or ;). Header
+ * names are matched loosely (`risk_level`, `riskLevel`, `Risk Level` are one column). JSON input
+ * may also be nested products as DESIGN.md writes them; they are flattened first.
+ *
+ * What is cleaned (each change is reported with row, id, field, from and to):
+ *   text      trimmed (full-width spaces too);
+ *   numbers   full-width digits and signs folded (NFKC), thousands separators dropped ("1,000" → 1000),
+ *             Chinese units expanded ("5万" → 50000, "1千" → 1000, "1亿"), "4.5%" / "3.5 %" → 4.5 / 3.5;
+ *   risk      "R3", "PR3", "3", "3级", "三级", "中风险", "medium" → 3 (R1–R5 only);
+ *   kind      zh/en names ("定期存款", "理财", "Fund", "credit card", "信用卡" …) → the seven kinds;
+ *   term      "12", "12个月", "1年", "90天", "3 years" → months; "活期", "开放式", "open" → null (open-ended);
+ *   liquidity "高/中/低", "随时", "T+0" → high|medium|low;
+ *   currency  "人民币", "RMB", "¥" → CNY (and USD, EUR, HKD, JPY, GBP);
+ *   yes/no    "是/否", "yes/no", "Y/N", "true/false" → true/false (extra columns);
+ *   empty     "", "-", "--", "N/A", "无", "暂无" → null (or left out for eligibility). An empty cell
+ *             becoming null is not reported (it had no value and still has none); a placeholder
+ *             such as "-" or "N/A" becoming null is.
+ * Defaults filled (and reported): currency (CNY unless told otherwise), issuer (when the caller
+ * gives one), subtype (the kind), a missing name or description in one language (copied from the
+ * other; a missing description falls back to the name), liquidity ("low": the cautious choice —
+ * claiming money is reachable when it is not is the harmful mistake).
+ * Refused (row dropped, reason reported): no id, a duplicate id (first good row kept), an unknown
+ * kind, a missing or out-of-range risk level (never guessed: the suitability gate depends on it),
+ * no name in either language, a value that cannot be read, and anything ProductSchema rejects.
+ */
+import { CatalogueSchema, type Catalogue } from './catalogue';
+import { PRODUCT_KINDS, ProductSchema, type Liquidity, type Product, type ProductKind } from './product';
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/**
+ * RFC 4180 CSV: comma-separated fields, CRLF (or LF, or CR) between records, fields in double
+ * quotes may hold commas, line breaks and "" for a quote. A leading byte-order mark is dropped and
+ * blank lines are skipped.
+ *
+ * Why our own parser: no CSV library is installed, the format is this small, and papaparse (the
+ * well-kept candidate) ships no types of its own and guesses (delimiters, dynamic typing) where an
+ * importer should not; a wrong guess here would be a silently wrong product. ~60 lines that
+ * either follow the RFC or name the line where the file breaks it are easier to trust.
+ */
+export interface CsvRecord {
+  /** 1-based line where the record starts */
+  line: number;
+  cells: string[];
+}
+
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    readonly line: number
+  ) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  let quotedCell = false;
+  const endCell = (): void => {
+    cells.push(cell);
+    cell = '';
+    quotedCell = false;
+  };
+  const endRecord = (): void => {
+    const blank = cells.length === 0 && cell === '' && !quotedCell; // an empty line, not a lone ""
+    endCell();
+    if (!blank) records.push({ line: recordLine, cells });
+    cells = [];
+  };
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === '"' && cell === '' && !quotedCell) {
+      // a quoted field
+      const start = line;
+      i++;
+      for (;;) {
+        if (i >= s.length) throw new CsvError(`line ${start}: a quoted field is never closed`, start);
+        const c = s[i]!;
+        if (c === '"') {
+          if (s[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (c === '\r' || c === '\n') {
+          if (c === '\r' && s[i + 1] === '\n') {
+            cell += '\r';
+            i++;
+          }
+          line++;
+        }
+        cell += s[i]!;
+        i++;
+      }
+      quotedCell = true;
+      const next = s[i];
+      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+        throw new CsvError(`line ${line}: unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`, line);
+      }
+      continue;
+    }
+    if (ch === ',') {
+      endCell();
+      i++;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1;
+      line++;
+      recordLine = line;
+      continue;
+    }
+    cell += ch;
+    i++;
+  }
+  if (cell !== '' || cells.length > 0 || quotedCell) endRecord();
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rows and columns
+
+/** One input row: `values` keyed by the column names as written. */
+export interface ImportRow {
+  /** 1-based data row (the header is not counted) */
+  row: number;
+  /** 1-based line in a CSV file where the row starts */
+  line?: number;
+  values: Record<string, unknown>;
+}
+
+export type FieldName =
+  | 'id'
+  | 'kind'
+  | 'subtype'
+  | 'issuer'
+  | 'name_zh'
+  | 'name_en'
+  | 'description_zh'
+  | 'description_en'
+  | 'riskLevel'
+  | 'currency'
+  | 'expectedReturn'
+  | 'apr'
+  | 'annualFee'
+  | 'termMonths'
+  | 'minAmount'
+  | 'liquidity'
+  | 'minAge'
+  | 'maxAge'
+  | 'minIncome'
+  | 'tags';
+
+const ALIASES: Record<FieldName, string[]> = {
+  id: ['id', 'productid', 'productcode', 'code'],
+  kind: ['kind', 'producttype', 'category'],
+  subtype: ['subtype', 'subkind'],
+  issuer: ['issuer', 'bank'],
+  name_zh: ['namezh', 'namezhcn', 'namecn', 'zhname'],
+  name_en: ['nameen', 'enname'],
+  description_zh: ['descriptionzh', 'descriptionzhcn', 'desczh', 'descriptioncn'],
+  description_en: ['descriptionen', 'descen'],
+  riskLevel: ['risklevel', 'risk', 'riskrating'],
+  currency: ['currency', 'ccy'],
+  expectedReturn: ['expectedreturn', 'expectedyield', 'return', 'yield'],
+  apr: ['apr', 'interestrate'],
+  annualFee: ['annualfee', 'fee'],
+  termMonths: ['termmonths', 'term'],
+  minAmount: ['minamount', 'minimumamount', 'mininvestment'],
+  liquidity: ['liquidity'],
+  minAge: ['minage', 'eligibilityminage'],
+  maxAge: ['maxage', 'eligibilitymaxage'],
+  minIncome: ['minincome', 'eligibilityminincome'],
+  tags: ['tags', 'tag']
+};
+
+const FIELD_BY_KEY = new Map<string, FieldName>();
+for (const [field, keys] of Object.entries(ALIASES) as [FieldName, string[]][]) for (const k of keys) FIELD_BY_KEY.set(k, field);
+
+/** Product members a stray extra column may not overwrite. */
+const RESERVED = new Set(['name', 'description', 'eligibility', ...Object.keys(ALIASES)]);
+
+function headerKey(h: string): string {
+  return h.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export interface ColumnMap {
+  /** column as written → product field */
+  mapped: Record<string, FieldName>;
+  /** columns kept as extra product members (a product may carry extra fields) */
+  extra: string[];
+  /** columns dropped: a second column for the same field, or a name a product reserves */
+  ignored: { column: string; reason: string }[];
+}
+
+export function mapColumns(columns: readonly string[]): ColumnMap {
+  const mapped: Record<string, FieldName> = {};
+  const extra: string[] = [];
+  const ignored: { column: string; reason: string }[] = [];
+  const taken = new Map<FieldName, string>();
+  for (const column of columns) {
+    const field = FIELD_BY_KEY.get(headerKey(column));
+    if (field) {
+      const first = taken.get(field);
+      if (first !== undefined) ignored.push({ column, reason: `a second column for ${field} (using "${first}")` });
+      else {
+        taken.set(field, column);
+        mapped[column] = field;
+      }
+      continue;
+    }
+    const name = column.trim();
+    if (name === '' || RESERVED.has(name) || RESERVED.has(headerKey(name)) || extra.includes(name)) {
+      ignored.push({ column, reason: name === '' ? 'no column name' : `"${name}" is not a column this importer reads` });
+    } else extra.push(name);
+  }
+  return { mapped, extra, ignored };
+}
+
+/** CSV text → rows keyed by header. Throws CsvError for a malformed file. */
+export function rowsFromCsv(text: string): { columns: string[]; rows: ImportRow[] } {
+  const records = parseCsv(text);
+  const header = records.shift();
+  if (!header) throw new CsvError('the file is empty (no header row)', 1);
+  const columns = header.cells.map((c) => c.trim());
+  const rows = records.map((rec, idx): ImportRow => {
+    if (rec.cells.length > columns.length && rec.cells.slice(columns.length).some((c) => c.trim() !== '')) {
+      throw new CsvError(`line ${rec.line}: ${rec.cells.length} fields, but the header has ${columns.length}`, rec.line);
+    }
+    const values: Record<string, unknown> = {};
+    columns.forEach((c, k) => {
+      values[c] = rec.cells[k] ?? '';
+    });
+    return { row: idx + 1, line: rec.line, values };
+  });
+  return { columns, rows };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * JSON input → rows: an array of products, or {"products":[...]}; each product flat (the CSV
+ * columns) or nested as DESIGN.md writes it (name/description {zh-CN,en}, eligibility {...}).
+ */
+export function rowsFromJson(value: unknown): { columns: string[]; rows: ImportRow[] } {
+  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value['products']) ? value['products'] : null;
+  if (!list) throw new Error('expected an array of products or {"products":[...]}');
+  const columns: string[] = [];
+  const rows = list.map((item, idx): ImportRow => {
+    const values: Record<string, unknown> = {};
+    if (isRecord(item)) {
+      for (const [k, v] of Object.entries(item)) {
+        if ((k === 'name' || k === 'description') && isRecord(v)) {
+          values[`${k}_zh`] = v['zh-CN'] ?? v['zh'] ?? '';
+          values[`${k}_en`] = v['en'] ?? '';
+        } else if (k === 'eligibility' && isRecord(v)) {
+          values['min_age'] = v['minAge'] ?? '';
+          values['max_age'] = v['maxAge'] ?? '';
+          values['min_income'] = v['minIncome'] ?? '';
+        } else values[k] = v;
+      }
+    }
+    for (const k of Object.keys(values)) if (!columns.includes(k)) columns.push(k);
+    return { row: idx + 1, values };
+  });
+  return { columns, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// value cleaning
+
+type Clean<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
+
+const ok = <T>(value: T, note?: string): Clean<T> => (note === undefined ? { ok: true, value } : { ok: true, value, note });
+const bad = (reason: string): Clean<never> => ({ ok: false, reason });
+
+/** NFKC folds full-width digits, letters, ％ and spaces; then trim (incl. U+3000 and NBSP). */
+function fold(s: string): string {
+  return s.normalize('NFKC').replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+}
+
+const PLACEHOLDERS = new Set(['-', '--', '---', '—', '——', '/', 'n/a', 'na', 'null', 'none', 'nil', '无', '暂无', '空', '不适用', '?', '？']);
+
+/** Trim only (incl. U+3000 and NBSP; CRLF inside → LF): for names and descriptions, whose full-width punctuation is right. */
+function trimText(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * undefined: really empty; null: a placeholder meaning "no value"; a string otherwise. `folded`
+ * applies NFKC (for numbers, codes and enums; never for free text, where "（" must stay "（").
+ */
+function textOf(v: unknown, folded = true): string | null | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v !== 'string') return String(JSON.stringify(v));
+  const t = folded ? fold(v) : trimText(v);
+  if (t === '') return undefined;
+  if (PLACEHOLDERS.has(t.toLowerCase())) return null;
+  return t;
+}
+
+const NUM = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+function plainNumber(s: string): number | null {
+  const t = s.replace(/,(?=\d{3}(?:\D|$))/g, '').replace(/\s+/g, '');
+  return NUM.test(t) ? Number(t) : null;
+}
+
+/** Percent: "4.5%", "3.5 %", "4.5" → 4.5 (annual %). A bare fraction like 0.045 is kept as written. */
+function percent(s: string): Clean<number> {
+  const t = s.replace(/^(年化|年利率|利率|收益率|p\.?a\.?)/i, '').replace(/(p\.?a\.?|\/年|每年|年化)$/i, '').trim();
+  const m = /^(.*?)\s*%$/.exec(t);
+  const n = plainNumber(m ? m[1]! : t);
+  if (n === null) return /\d\s*%?\s*[-~～至]\s*\d/.test(t) ? bad(`"${s}" is a range; give one number`) : bad(`"${s}" is not a percentage`);
+  return ok(n);
+}
+
+const AMOUNT_UNITS: Record<string, number> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 百万: 1e6, m: 1e6, 亿: 1e8, 十万: 1e5 };
+
+/** Amount: "1,000" → 1000, "5万" → 50000, "¥1,000元" → 1000, "10k" → 10000. */
+function amount(s: string): Clean<number> {
+  const t = s.replace(/^(¥|￥|rmb|cny|\$|usd)/i, '').replace(/(元人民币|元|rmb|cny)$/i, '').trim();
+  const m = /^(.*?)\s*(十万|百万|万|千|亿|[kKwWmM])?$/.exec(t);
+  const unit = m?.[2] ? (AMOUNT_UNITS[m[2].toLowerCase()] ?? 1) : 1;
+  const n = m ? plainNumber(m[1]!) : null;
+  if (n === null) return bad(`"${s}" is not an amount`);
+  return ok(Math.round(n * unit * 100) / 100);
+}
+
+function integer(s: string, what: string): Clean<number> {
+  const n = plainNumber(s.replace(/(周岁|岁|years?( old)?)$/i, '').trim());
+  if (n === null || !Number.isInteger(n)) return bad(`"${s}" is not a whole number of ${what}`);
+  return ok(n);
+}
+
+const OPEN_TERM = new Set(['活期', '开放式', '开放', '无固定期限', '不定期', '随时', '随存随取', 'open', 'open-ended', 'openended', 'perpetual', 'demand']);
+
+/** Term in months: "12", "12个月", "1年", "90天", "3 years", "1.5y" → months (days rounded); "活期"/"open" → null. */
+function term(s: string): Clean<number | null> {
+  const t = s.toLowerCase();
+  if (OPEN_TERM.has(t)) return ok(null, 'open-ended');
+  const m = /^(\d+(?:\.\d+)?)\s*(个月|月|months?|mos?|mo|m|年|years?|yrs?|y|天|日|days?|d)?$/.exec(t);
+  if (!m) return bad(`"${s}" is not a term (months, 年, 天, or 活期/open)`);
+  const n = Number(m[1]);
+  const u = m[2] ?? '';
+  const months = /^(年|years?|yrs?|y)$/.test(u) ? n * 12 : /^(天|日|days?|d)$/.test(u) ? (n * 12) / 365 : n;
+  const rounded = Math.round(months);
+  return ok(rounded, Math.abs(rounded - months) > 1e-9 ? `${s} rounded to ${rounded} months` : undefined);
+}
+
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+const RISK_WORDS: [RegExp, number][] = [
+  [/^(低风险|低|谨慎型|保守型|low|lowrisk|verylow)$/, 1],
+  [/^(中低风险|中低|较低风险|稳健型|lowmedium|mediumlow|lowtomedium|moderatelylow)$/, 2],
+  [/^(中风险|中等风险|中|平衡型|medium|moderate|mediumrisk)$/, 3],
+  [/^(中高风险|中高|较高风险|成长型|mediumhigh|highmedium|mediumtohigh|moderatelyhigh)$/, 4],
+  [/^(高风险|高|进取型|激进型|high|highrisk|veryhigh)$/, 5]
+];
+
+/** Risk: "R3", "PR3", "3", "3级", "三级", "中风险", "medium" → 3; only R1–R5. */
+function risk(s: string): Clean<number> {
+  const t = s.toLowerCase().replace(/[\s_-]/g, '');
+  const m = /^(?:r|pr|risk|level)?([0-9]+|[一二三四五六七八九])(?:级)?$/.exec(t);
+  if (m) {
+    const n = ZH_DIGITS[m[1]!] ?? Number(m[1]);
+    if (Number.isInteger(n) && n >= 1 && n <= 5) return ok(n);
+    return bad(`risk level "${s}" is not R1–R5`);
+  }
+  for (const [re, n] of RISK_WORDS) if (re.test(t)) return ok(n);
+  return bad(`risk level "${s}" is not R1–R5`);
+}
+
+const KIND_WORDS: [RegExp, ProductKind][] = [
+  [/^(deposits?|savings?|timedeposits?|存款|储蓄|定期|活期|定期存款|活期存款|大额存单|结构性存款|通知存款)$/, 'deposit'],
+  [/^(wealth|wealthmanagement|wmp|wealthmanagementproducts?|理财|理财产品|银行理财|净值型理财)$/, 'wealth'],
+  [/^(funds?|mutualfunds?|etf|基金|公募基金|货币基金|指数基金|债券基金|股票基金|混合基金)$/, 'fund'],
+  [/^(bonds?|treasur(y|ies)|债券|国债|储蓄国债|企业债|地方债|金融债)$/, 'bond'],
+  [/^(insurance|保险|寿险|定期寿险|重疾险|年金险|医疗险|意外险|保险产品)$/, 'insurance'],
+  [/^(creditcards?|card|信用卡|贷记卡)$/, 'credit_card'],
+  [/^(loans?|mortgages?|贷款|房贷|车贷|消费贷|个人贷款|住房贷款|经营贷)$/, 'loan']
+];
+
+function kind(s: string): Clean<ProductKind> {
+  const t = s.toLowerCase().replace(/[\s_-]/g, '');
+  if ((PRODUCT_KINDS as readonly string[]).includes(s)) return ok(s as ProductKind);
+  for (const [re, k] of KIND_WORDS) if (re.test(t)) return ok(k);
+  return bad(`kind "${s}" is not one of ${PRODUCT_KINDS.join(', ')} (or their zh/en names)`);
+}
+
+function liquidity(s: string): Clean<Liquidity> {
+  const t = s.toLowerCase().replace(/\s/g, '');
+  if (/^(high|高|随时|随存随取|随时赎回|t\+0|t0|实时)$/.test(t)) return ok('high');
+  if (/^(medium|mid|moderate|中|中等|t\+1|t\+2|t\+3)$/.test(t)) return ok('medium');
+  if (/^(low|低|封闭|封闭式|锁定|到期赎回)$/.test(t)) return ok('low');
+  return bad(`liquidity "${s}" is not high, medium or low`);
+}
+
+const CURRENCIES: [RegExp, string][] = [
+  [/^(cny|rmb|人民币|元|¥|￥)$/, 'CNY'],
+  [/^(usd|us\$|\$|美元|美金)$/, 'USD'],
+  [/^(eur|€|欧元)$/, 'EUR'],
+  [/^(hkd|hk\$|港元|港币)$/, 'HKD'],
+  [/^(jpy|日元)$/, 'JPY'],
+  [/^(gbp|£|英镑)$/, 'GBP']
+];
+
+function currency(s: string): Clean<string> {
+  const t = s.toLowerCase();
+  for (const [re, c] of CURRENCIES) if (re.test(t)) return ok(c);
+  if (/^[a-z]{3}$/.test(t)) return ok(t.toUpperCase());
+  return bad(`currency "${s}" is not an ISO 4217 code`);
+}
+
+function yesNo(s: string): boolean | null {
+  const t = s.toLowerCase();
+  if (/^(是|有|yes|y|true|t|1|✓|√)$/.test(t)) return true;
+  if (/^(否|没有|no|n|false|f|0|✗|×)$/.test(t)) return false;
+  return null;
+}
+
+const TAG_SEPARATORS = /[|;；、]/;
+
+function tagParts(v: unknown): string[] {
+  return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String(x))) : typeof v === 'string' && v.trim() !== '' ? v.split(TAG_SEPARATORS) : [];
+}
+
+/** Tags: split on | ; ； 、, trimmed, empty and repeated ones dropped. */
+function tagList(v: unknown): string[] {
+  const out: string[] = [];
+  for (const p of tagParts(v)) {
+    const t = trimText(p);
+    if (t !== '' && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rows → products
+
+export interface ImportChange {
+  row: number;
+  line?: number;
+  id: string | null;
+  field: string;
+  from: unknown;
+  to: unknown;
+  note?: string;
+}
+
+export interface ImportRefusal {
+  row: number;
+  line?: number;
+  id: string | null;
+  field: string | null;
+  reason: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  accepted: number;
+  refused: number;
+  /** accepted rows with at least one change */
+  changedRows: number;
+  columns: ColumnMap;
+  changes: ImportChange[];
+  refusals: ImportRefusal[];
+}
+
+export interface ImportOptions {
+  /** used where the currency cell is empty (default CNY) */
+  defaultCurrency?: string;
+  /** used where the issuer cell is empty; without it such rows are refused */
+  defaultIssuer?: string;
+  /** written into the catalogue */
+  version?: number;
+  generatedAt?: string;
+}
+
+export interface ImportResult {
+  catalogue: Catalogue;
+  report: ImportReport;
+}
+
+/** A value as the report shows it: the text as written, or the JSON value. */
+function shown(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+/** Did cleaning change the value, or only its type ("4.5" → 4.5, "" → null)? */
+function sameValue(raw: unknown, cleaned: unknown): boolean {
+  if (raw === cleaned) return true;
+  if (cleaned === null || cleaned === undefined) return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  if (typeof raw === 'string' && (typeof cleaned === 'number' || typeof cleaned === 'boolean')) return raw === String(cleaned);
+  if (Array.isArray(cleaned)) return JSON.stringify(tagParts(raw)) === JSON.stringify(cleaned);
+  return false;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+export function importProducts(columns: readonly string[], rows: readonly ImportRow[], opts: ImportOptions = {}): ImportResult {
+  const map = mapColumns(columns);
+  const columnOf = new Map<FieldName, string>();
+  for (const [column, field] of Object.entries(map.mapped)) columnOf.set(field, column);
+  const changes: ImportChange[] = [];
+  const refusals: ImportRefusal[] = [];
+  const products: Product[] = [];
+  const kept = new Map<string, { row: number; key: string }>();
+  let changedRows = 0;
+
+  for (const r of rows) {
+    const at = { row: r.row, ...(r.line !== undefined ? { line: r.line } : {}) };
+    const rowChanges: ImportChange[] = [];
+    const rowRefusals: ImportRefusal[] = [];
+    const raw = (f: FieldName): unknown => {
+      const c = columnOf.get(f);
+      return c === undefined ? undefined : r.values[c];
+    };
+    const idText = textOf(raw('id'), false);
+    const id = typeof idText === 'string' ? idText : null;
+    const change = (field: string, from: unknown, to: unknown, note?: string): void => {
+      rowChanges.push({ ...at, id, field, from: shown(from), to: shown(to), ...(note !== undefined ? { note } : {}) });
+    };
+    const refuse = (field: string | null, reason: string): void => {
+      rowRefusals.push({ ...at, id, field, reason });
+    };
+    /** clean one field: record a change when the value (not just its type) changed */
+    const field = <T>(name: FieldName, cleaner: (s: string) => Clean<T>, onEmpty: (name: FieldName) => Clean<T | null | undefined>, folded = true): T | null | undefined => {
+      const v = raw(name);
+      const t = textOf(v, folded);
+      let result: Clean<T | null | undefined>;
+      if (t === undefined) result = onEmpty(name);
+      else if (t === null) result = ok(null);
+      else result = cleaner(t);
+      if (!result.ok) {
+        refuse(name, result.reason);
+        return undefined;
+      }
+      if (!sameValue(v, result.value)) change(name, v, result.value, result.note);
+      return result.value;
+    };
+    const required = (why = '') => (name: FieldName): Clean<never> => bad(`${name} is missing${why}`);
+    const nothing = (): Clean<null> => ok(null);
+    const text = (s: string): Clean<string> => ok(s);
+
+    if (id === null) refuse('id', idText === null ? `id "${String(raw('id'))}" is a placeholder, not an id` : 'id is missing');
+    else if (!sameValue(raw('id'), id)) change('id', raw('id'), id);
+
+    const k = field('kind', kind, required());
+    const subtype = field('subtype', text, () => (k ? ok(k, 'missing; set to the kind') : ok(null)), false);
+    const issuer = field('issuer', text, () => (opts.defaultIssuer ? ok(opts.defaultIssuer, 'missing; the default issuer') : bad('issuer is missing (or pass a default issuer)')), false);
+    const riskLevel = field('riskLevel', risk, required(' (never guessed: the suitability gate depends on it)'));
+    const cur = field('currency', currency, () => ok(opts.defaultCurrency ?? 'CNY', 'missing; the default currency'));
+    const expectedReturn = field('expectedReturn', percent, nothing);
+    const apr = field('apr', percent, nothing);
+    const annualFee = field(
+      'annualFee',
+      (s) => (/^(免|免年费|免费|无年费|free|nofee|waived)$/i.test(s.replace(/\s/g, '')) ? ok(0, 'no annual fee') : amount(s)),
+      nothing
+    );
+    const termMonths = field('termMonths', term, nothing);
+    const minAmount = field('minAmount', amount, nothing);
+    const liq = field('liquidity', liquidity, () => ok<Liquidity>('low', 'missing; "low" is the cautious default'));
+    const minAge = field('minAge', (s) => integer(s, 'years'), nothing);
+    const maxAge = field('maxAge', (s) => integer(s, 'years'), nothing);
+    const minIncome = field('minIncome', amount, nothing);
+
+    // names and descriptions: one language may stand in for the other
+    const nameZh = field('name_zh', text, nothing, false);
+    const nameEn = field('name_en', text, nothing, false);
+    const descZh = field('description_zh', text, nothing, false);
+    const descEn = field('description_en', text, nothing, false);
+    const pick = (fieldName: FieldName, own: string | null | undefined, other: string | null | undefined, otherName: string, fallback: string | null | undefined, fallbackName: string): string | null => {
+      if (own) return own;
+      const from = raw(fieldName);
+      if (other) {
+        change(fieldName, from, other, `missing; copied from ${otherName}`);
+        return other;
+      }
+      if (fallback) {
+        change(fieldName, from, fallback, `missing; copied from ${fallbackName}`);
+        return fallback;
+      }
+      return null;
+    };
+    const nZh = pick('name_zh', nameZh, nameEn, 'name_en', null, '');
+    const nEn = pick('name_en', nameEn, nameZh, 'name_zh', null, '');
+    if (nZh === null || nEn === null) refuse('name', 'no name in either language');
+    const dZh = pick('description_zh', descZh, descEn, 'description_en', nZh, 'name_zh');
+    const dEn = pick('description_en', descEn, descZh, 'description_zh', nEn, 'name_en');
+
+    const tagsRaw = raw('tags');
+    const tags = tagList(tagsRaw);
+    if (!sameValue(tagsRaw, tags)) change('tags', tagsRaw, tags);
+
+    // extra columns: kept as extra members, yes/no folded to booleans
+    const extras: Record<string, unknown> = {};
+    for (const column of map.extra) {
+      const v = r.values[column];
+      if (typeof v !== 'string') {
+        extras[column] = v ?? null;
+        continue;
+      }
+      const t = textOf(v, false);
+      let cleaned: unknown = t ?? null;
+      if (typeof t === 'string') {
+        const yn = yesNo(t);
+        const n = plainNumber(t);
+        cleaned = yn !== null && !/^[01]$/.test(t) ? yn : n !== null && /^[+-]?\d/.test(t) && !/^0\d/.test(t) ? n : t;
+      }
+      if (!sameValue(v, cleaned)) change(column, v, cleaned);
+      extras[column] = cleaned;
+    }
+
+    if (rowRefusals.length === 0) {
+      const eligibility: Record<string, number> = {};
+      if (typeof minAge === 'number') eligibility['minAge'] = minAge;
+      if (typeof maxAge === 'number') eligibility['maxAge'] = maxAge;
+      if (typeof minIncome === 'number') eligibility['minIncome'] = minIncome;
+      const candidate = {
+        id,
+        kind: k,
+        subtype,
+        issuer,
+        name: { 'zh-CN': nZh, en: nEn },
+        description: { 'zh-CN': dZh, en: dEn },
+        riskLevel,
+        currency: cur,
+        expectedReturn: expectedReturn ?? null,
+        apr: apr ?? null,
+        annualFee: annualFee ?? null,
+        termMonths: termMonths ?? null,
+        minAmount: minAmount ?? null,
+        liquidity: liq,
+        eligibility,
+        tags,
+        ...extras
+      };
+      const parsed = ProductSchema.safeParse(candidate);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) refuse(issue.path.length ? issue.path.join('.') : null, issue.message);
+      } else if (id !== null) {
+        const key = canonical(parsed.data);
+        const first = kept.get(id);
+        if (first) {
+          refuse('id', first.key === key ? `exact duplicate of row ${first.row} (dropped)` : `duplicate id "${id}": row ${first.row} is kept, this row differs from it (dropped)`);
+        } else {
+          kept.set(id, { row: r.row, key });
+          products.push(parsed.data);
+        }
+      }
+    }
+
+    if (rowRefusals.length > 0) refusals.push(...rowRefusals);
+    else {
+      changes.push(...rowChanges);
+      if (rowChanges.length > 0) changedRows++;
+    }
+  }
+
+  const catalogue = CatalogueSchema.parse({
+    ...(opts.version !== undefined ? { version: opts.version } : {}),
+    ...(opts.generatedAt !== undefined ? { generatedAt: opts.generatedAt } : {}),
+    products
+  });
+  const refusedRows = new Set(refusals.map((x) => x.row)).size;
+  return { catalogue, report: { rows: rows.length, accepted: products.length, refused: refusedRows, changedRows, columns: map, changes, refusals } };
+}
+
+export type ImportInput = { format: 'csv'; text: string } | { format: 'json'; value: unknown };
+
+/** CSV text or parsed JSON → a validated catalogue and the report. Throws CsvError / Error for an unreadable file. */
+export function importCatalogue(input: ImportInput, opts: ImportOptions = {}): ImportResult {
+  const { columns, rows } = input.format === 'csv' ? rowsFromCsv(input.text) : rowsFromJson(input.value);
+  return importProducts(columns, rows, opts);
+}

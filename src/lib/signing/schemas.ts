@@ -1,0 +1,99 @@
+/**
+ * Shapes of Candor's signed documents (a TUF-style envelope):
+ *
+ *   {"signed": {"_type": "root"|"catalogue"|"factors", "version": N, "issuedAt": ISO, "expiresAt": ISO, ...},
+ *    "signatures": [{"keyId": "<hex sha256 of the raw public key>", "sig": "<base64 Ed25519 signature>"}]}
+ *
+ * The signatures cover the RFC 8785 canonical JSON of `signed` (see canonical-json.ts).
+ *   root:      keys {keyId: {keyType: 'ed25519', publicKey: base64}}, roles {root, catalogue, factors: {keyIds, threshold}}
+ *   catalogue: products [...] (validated with the domain's CatalogueSchema)
+ *   factors:   manifest {...} (the cf factors manifest, FactorsManifestSchema); its blob is checked with verifyFactorsBlob
+ */
+import { z } from 'zod';
+import { FactorsManifestSchema } from '../cf/artifact';
+import { CatalogueSchema } from '../domain/catalogue';
+import { ProductSchema } from '../domain/product';
+import { fromBase64 } from './bytes';
+import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
+
+export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors'] as const;
+export type EnvelopeType = (typeof ENVELOPE_TYPES)[number];
+export const ROLES = ENVELOPE_TYPES;
+export type Role = EnvelopeType;
+
+export const KeyIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'keyId must be 64 lowercase hex digits (sha256 of the raw public key)');
+
+const base64Of = (bytes: number, what: string) =>
+  z.string().refine((s) => fromBase64(s)?.length === bytes, `${what} must be ${bytes} bytes in standard padded base64`);
+
+export const SignatureSchema = z.strictObject({ keyId: KeyIdSchema, sig: base64Of(SIGNATURE_BYTES, 'sig') });
+export type Signature = z.infer<typeof SignatureSchema>;
+
+/** The outer envelope: exactly these two members (anything outside `signed` would be unsigned). */
+export const EnvelopeSchema = z.strictObject({
+  signed: z.record(z.string(), z.unknown()),
+  signatures: z.array(SignatureSchema).max(64)
+});
+export type Envelope = { signed: Record<string, unknown>; signatures: Signature[] };
+
+const isoTime = z.iso.datetime({ offset: true });
+const header = {
+  version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  issuedAt: isoTime,
+  expiresAt: isoTime
+};
+
+function checkTimes(d: { issuedAt: string; expiresAt: string }, ctx: z.RefinementCtx): void {
+  if (Date.parse(d.expiresAt) <= Date.parse(d.issuedAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be after issuedAt' });
+}
+
+export const PublicKeySchema = z.strictObject({ keyType: z.literal('ed25519'), publicKey: base64Of(PUBLIC_KEY_BYTES, 'publicKey') });
+export const RoleSchema = z.strictObject({
+  keyIds: z.array(KeyIdSchema).min(1).max(64),
+  threshold: z.number().int().min(1)
+});
+export type RoleKeys = z.infer<typeof RoleSchema>;
+
+export const RootSignedSchema = z
+  .strictObject({
+    _type: z.literal('root'),
+    ...header,
+    keys: z.record(KeyIdSchema, PublicKeySchema),
+    roles: z.strictObject({ root: RoleSchema, catalogue: RoleSchema, factors: RoleSchema })
+  })
+  .superRefine((r, ctx) => {
+    checkTimes(r, ctx);
+    for (const role of ROLES) {
+      const { keyIds, threshold } = r.roles[role];
+      if (new Set(keyIds).size !== keyIds.length) ctx.addIssue({ code: 'custom', path: ['roles', role, 'keyIds'], message: 'key ids repeat' });
+      if (threshold > keyIds.length) ctx.addIssue({ code: 'custom', path: ['roles', role, 'threshold'], message: `threshold ${threshold} exceeds the ${keyIds.length} keys` });
+      keyIds.forEach((id, i) => {
+        if (!Object.prototype.hasOwnProperty.call(r.keys, id)) ctx.addIssue({ code: 'custom', path: ['roles', role, 'keyIds', i], message: `key ${id} is not listed in keys` });
+      });
+    }
+  });
+/** A root's signed part. A verified one is the "trusted root" every other check starts from. */
+export type RootSigned = z.infer<typeof RootSignedSchema>;
+
+export const CatalogueSignedSchema = z
+  .looseObject({ _type: z.literal('catalogue'), ...header, products: z.array(ProductSchema) })
+  .superRefine((c, ctx) => {
+    checkTimes(c, ctx);
+    // duplicate product ids and the rest of the catalogue rules
+    const r = CatalogueSchema.safeParse({ version: c.version, products: c.products });
+    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
+export type CatalogueSigned = z.infer<typeof CatalogueSignedSchema>;
+
+export const FactorsSignedSchema = z
+  .strictObject({ _type: z.literal('factors'), ...header, manifest: FactorsManifestSchema })
+  .superRefine((f, ctx) => checkTimes(f, ctx));
+export type FactorsSigned = z.infer<typeof FactorsSignedSchema>;
+
+export type SignedOf<T extends EnvelopeType> = T extends 'root' ? RootSigned : T extends 'catalogue' ? CatalogueSigned : FactorsSigned;
+
+export const SIGNED_SCHEMAS = {
+  root: RootSignedSchema,
+  catalogue: CatalogueSignedSchema,
+  factors: FactorsSignedSchema
+} as const;

@@ -1,0 +1,221 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CatalogueSchema } from '../../src/lib/domain/catalogue';
+import { CsvError, importCatalogue, importProducts, parseCsv, type ImportReport } from '../../src/lib/domain/catalogue-import';
+import { ProductSchema, type Product } from '../../src/lib/domain/product';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const MESSY = resolve(ROOT, 'tests/fixtures/import/messy-products.csv');
+const EXPECTED = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/import/messy-products.expected.json'), 'utf8')) as {
+  catalogue: { products: Product[] };
+  report: ImportReport;
+};
+const tmp = mkdtempSync(join(tmpdir(), 'candor-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, 'src/cli/catalogue.ts'), ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** One flat CSV row through the importer; returns the product or the refusals. */
+function one(cells: Record<string, string>) {
+  const base: Record<string, string> = {
+    id: 'p1',
+    kind: 'fund',
+    subtype: 'bond',
+    issuer: 'bank',
+    name_zh: '产品',
+    name_en: 'Product',
+    description_zh: '描述',
+    description_en: 'Description',
+    risk_level: '2',
+    currency: 'CNY',
+    liquidity: 'high',
+    ...cells
+  };
+  const columns = Object.keys(base);
+  return importProducts(columns, [{ row: 1, values: base }]);
+}
+
+const product = (cells: Record<string, string>): Product => {
+  const r = one(cells);
+  if (r.report.refusals.length > 0) throw new Error(JSON.stringify(r.report.refusals));
+  return r.catalogue.products[0]!;
+};
+
+describe('parseCsv (RFC 4180)', () => {
+  it('reads quotes, escaped quotes, commas and line breaks inside quotes, CRLF/LF/CR', () => {
+    const text = '\ufeffa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"line1\r\nline2",\n3,,"z"\r4,5,6';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['1', 'x, y', 'say "hi"'] },
+      { line: 3, cells: ['2', 'line1\r\nline2', ''] },
+      { line: 5, cells: ['3', '', 'z'] },
+      { line: 6, cells: ['4', '5', '6'] }
+    ]);
+  });
+
+  it('skips blank lines and a final newline; keeps empty quoted fields', () => {
+    expect(parseCsv('a,b\r\n\r\n"",x\r\n""\r\n')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 3, cells: ['', 'x'] },
+      { line: 4, cells: [''] }
+    ]);
+  });
+
+  it('names the line where the file breaks the format', () => {
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow(CsvError);
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow(/line 2: a quoted field is never closed/);
+    expect(() => parseCsv('a,b\n1,"x"y\n')).toThrow(/line 2: unexpected "y" after a closing quote/);
+    expect(() => importCatalogue({ format: 'csv', text: 'id,kind\n1,fund,extra\n' })).toThrow(/line 2: 3 fields/);
+  });
+});
+
+describe('cleaning values', () => {
+  it('percentages', () => {
+    for (const [raw, want] of [['4.5%', 4.5], ['3.5 %', 3.5], ['4.5', 4.5], ['２.１％', 2.1], ['年化3%', 3], ['-1.2%', -1.2]] as const) {
+      expect(product({ expected_return: raw }).expectedReturn, raw).toBe(want);
+    }
+    expect(one({ expected_return: '3%-4%' }).report.refusals[0]!.reason).toMatch(/range/);
+    expect(one({ expected_return: 'high' }).report.refusals[0]).toMatchObject({ field: 'expectedReturn', id: 'p1', row: 1 });
+  });
+
+  it('amounts and units', () => {
+    for (const [raw, want] of [['1,000', 1000], ['5万', 50000], ['1.5万', 15000], ['1千', 1000], ['¥1,000元', 1000], ['10k', 10000], ['1亿', 1e8], ['20万元', 200000], ['1,234,567.5', 1234567.5]] as const) {
+      expect(product({ min_amount: raw }).minAmount, raw).toBe(want);
+    }
+    expect(product({ annual_fee: '免年费' }).annualFee).toBe(0);
+    expect(product({ min_income: '60,000' }).eligibility.minIncome).toBe(60000);
+  });
+
+  it('risk levels', () => {
+    for (const [raw, want] of [['R3', 3], ['r3', 3], ['PR3', 3], ['3', 3], ['3级', 3], ['三级', 3], ['中风险', 3], ['低风险', 1], ['中低风险', 2], ['中高风险', 4], ['高风险', 5], ['medium', 3], ['Ｒ５', 5]] as const) {
+      expect(product({ risk_level: raw }).riskLevel, raw).toBe(want);
+    }
+    for (const raw of ['R9', 'R0', '6', 'unknown', '']) {
+      const r = one({ risk_level: raw });
+      expect(r.catalogue.products, raw).toHaveLength(0);
+      expect(r.report.refusals[0]!.field).toBe('riskLevel');
+    }
+  });
+
+  it('kinds in zh and en', () => {
+    for (const [raw, want] of [['定期存款', 'deposit'], ['理财', 'wealth'], ['Fund', 'fund'], ['基金', 'fund'], ['国债', 'bond'], ['保险', 'insurance'], ['信用卡', 'credit_card'], ['Credit Card', 'credit_card'], ['贷款', 'loan'], ['loan', 'loan']] as const) {
+      expect(product({ kind: raw }).kind, raw).toBe(want);
+    }
+    expect(one({ kind: '期货' }).report.refusals[0]!.field).toBe('kind');
+  });
+
+  it('terms, liquidity, currency, yes/no, tags', () => {
+    for (const [raw, want] of [['12', 12], ['12个月', 12], ['1年', 12], ['3 years', 36], ['90天', 3], ['活期', null], ['开放式', null], ['-', null], ['', null]] as const) {
+      expect(product({ term_months: raw }).termMonths, raw).toBe(want);
+    }
+    expect(product({ liquidity: '随时' }).liquidity).toBe('high');
+    expect(product({ liquidity: '中' }).liquidity).toBe('medium');
+    expect(product({ liquidity: '' }).liquidity).toBe('low');
+    expect(product({ currency: '人民币' }).currency).toBe('CNY');
+    expect(product({ currency: '美元' }).currency).toBe('USD');
+    expect(product({ currency: '' }).currency).toBe('CNY');
+    expect(product({ guaranteed: '是' })['guaranteed']).toBe(true);
+    expect(product({ guaranteed: '否' })['guaranteed']).toBe(false);
+    expect(product({ guaranteed: '' })['guaranteed']).toBeNull();
+    expect(product({ tags: ' a | b;c;;a ' }).tags).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reports changes, but not an empty cell becoming null or "4.5" becoming 4.5', () => {
+    const r = one({ apr: '', expected_return: '4.5', min_amount: '5万', term_months: 'N/A', name_zh: ' 产品 ' });
+    expect(r.report.changes.map((c) => [c.field, c.from, c.to])).toEqual([
+      ['termMonths', 'N/A', null],
+      ['minAmount', '5万', 50000],
+      ['name_zh', ' 产品 ', '产品']
+    ]);
+    expect(r.report.changedRows).toBe(1);
+  });
+
+  it('fills a missing language from the other, refuses a product with no name', () => {
+    const p = product({ name_en: '', description_zh: '' });
+    expect(p.name.en).toBe('产品');
+    expect(p.description['zh-CN']).toBe('Description');
+    expect(one({ name_en: '', name_zh: '' }).report.refusals[0]).toMatchObject({ field: 'name' });
+    expect(one({ issuer: '' }).report.refusals[0]).toMatchObject({ field: 'issuer' });
+  });
+
+  it('a nested JSON catalogue passes through unchanged', () => {
+    const fixture = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/engine/catalogue.json'), 'utf8')) as { products: Product[] };
+    const r = importCatalogue({ format: 'json', value: fixture });
+    expect(r.report.refusals).toEqual([]);
+    expect(r.report.changes).toEqual([]);
+    expect(r.catalogue.products).toEqual(CatalogueSchema.parse(fixture).products);
+  });
+});
+
+describe('the messy bank export', () => {
+  it('becomes a valid catalogue and the expected report', () => {
+    const { catalogue, report } = importCatalogue({ format: 'csv', text: readFileSync(MESSY, 'utf8') }, { defaultIssuer: 'candor-bank' });
+    expect(CatalogueSchema.safeParse(catalogue).success).toBe(true);
+    for (const p of catalogue.products) expect(ProductSchema.safeParse(p).success).toBe(true);
+    expect(catalogue.products).toEqual(EXPECTED.catalogue.products);
+    expect(report).toEqual(EXPECTED.report);
+    // the things the fixture is there for
+    expect(report).toMatchObject({ rows: 15, accepted: 9, refused: 6 });
+    const reasons = report.refusals.map((r) => `${r.row}:${r.field}`);
+    expect(reasons).toEqual(['6:id', '7:riskLevel', '9:id', '11:id', '12:name', '14:kind']);
+    expect(report.refusals[0]!.reason).toMatch(/exact duplicate of row 1/);
+    expect(report.refusals[3]!.reason).toMatch(/row 2 is kept/);
+    const byId = new Map(catalogue.products.map((p) => [p.id, p]));
+    expect(byId.get('dep-3m')).toMatchObject({ kind: 'deposit', riskLevel: 1, expectedReturn: 1.35, minAmount: 1000, termMonths: 3, guaranteed: true });
+    expect(byId.get('dep-3m')!.description['zh-CN']).toBe('三个月定期存款,到期自动转存');
+    expect(byId.get('fund-index')!.description['zh-CN']).toBe('跟踪沪深300指数，"高波动"');
+    expect(byId.get('wm-steady')).toMatchObject({ riskLevel: 2, expectedReturn: 3.5, minAmount: 50000, termMonths: 12 });
+  });
+
+  it('the CLI writes the catalogue and prints the report; --strict refuses; GB18030 input is read', async () => {
+    const out = join(tmp, 'catalogue.json');
+    const [good, noIssuer, strict, gbk] = await Promise.all([
+      run(['import', MESSY, '--out', out, '--issuer', 'candor-bank']),
+      run(['import', MESSY, '--out', join(tmp, 'no-issuer.json')]),
+      run(['import', MESSY, '--out', join(tmp, 'strict.json'), '--issuer', 'candor-bank', '--strict']),
+      (() => {
+        // header + one row, saved the way zh-CN Excel saves CSV: 基金,中,低风险,是 in GBK
+        const head = Buffer.from('id,kind,subtype,issuer,name_zh,name_en,description_zh,description_en,risk_level,guaranteed\r\np1,');
+        const row = Buffer.concat([Buffer.from('bbf9bdf0', 'hex'), Buffer.from(',bond,bank,'), Buffer.from('d6d0', 'hex'), Buffer.from(',Mid,d,d,'), Buffer.from('b5cdb7e7cfd5', 'hex'), Buffer.from(','), Buffer.from('cac7', 'hex'), Buffer.from('\r\n')]);
+        writeFileSync(join(tmp, 'gbk.csv'), Buffer.concat([head, row]));
+        return run(['import', join(tmp, 'gbk.csv'), '--out', join(tmp, 'gbk.json')]);
+      })()
+    ]);
+    expect(good.code, good.stderr).toBe(0);
+    const report = JSON.parse(good.stdout) as ImportReport & { ok: boolean; out: string };
+    expect(report.ok).toBe(true);
+    expect({ ...report, ok: undefined, input: undefined, out: undefined, format: undefined, encoding: undefined }).toMatchObject(EXPECTED.report);
+    const written = CatalogueSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(written.products).toEqual(EXPECTED.catalogue.products);
+    expect(typeof written.generatedAt).toBe('string');
+
+    expect(noIssuer.code).toBe(0);
+    const r2 = JSON.parse(noIssuer.stdout) as ImportReport;
+    expect(r2.refusals.find((r) => r.id === 'ins-term')).toMatchObject({ field: 'issuer' });
+
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.trim().split('\n')).toHaveLength(1);
+    expect(strict.stderr).toMatch(/--strict/);
+    expect(existsSync(join(tmp, 'strict.json'))).toBe(false);
+
+    expect(gbk.code, gbk.stderr).toBe(0);
+    const r3 = JSON.parse(gbk.stdout) as { encoding: string };
+    expect(r3.encoding).toBe('gb18030');
+    const p = CatalogueSchema.parse(JSON.parse(readFileSync(join(tmp, 'gbk.json'), 'utf8'))).products[0]!;
+    expect(p).toMatchObject({ kind: 'fund', riskLevel: 1, guaranteed: true, name: { 'zh-CN': '中', en: 'Mid' } });
+  });
+});
