@@ -1,0 +1,6 @@
+export * from './store';
+export * from './sqlite-store';
+export * from './limiter';
+export * from './metrics';
+export * from './handler';
+export * from './service';
