@@ -1,0 +1,24 @@
+/**
+ * `npm run --silent intent -- "TEXT"`: parse a plain-language request (zh-CN or en) with the
+ * built-in parser and print its Intent (DESIGN.md contract) as one line of JSON on stdout.
+ *
+ * Several arguments are joined with a space (an unquoted request still works); a leading "--" is
+ * skipped. No text at all is an error: one line on stderr, exit 1. An empty string is a request
+ * with nothing in it and prints the empty Intent.
+ */
+import { parseIntent } from '../lib/intent/index';
+import { CliError, printJson, runCli } from './io';
+
+const USAGE = 'usage: intent "TEXT"  (a request in plain Chinese or English, e.g. intent "我想投资一个高收益的理财产品")';
+
+function intentMain(argv: readonly string[]): void {
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  if (args.length === 0) throw new CliError(`no text given; ${USAGE}`);
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  printJson(parseIntent(args.join(' ')));
+}
+
+void runCli(() => intentMain(process.argv.slice(2)));
