@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** the demo bank page, on another origin (another port) of the same site, embedding the widget */
+    bankURL: string;
   }
 }
 
@@ -55,9 +57,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseURL = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${baseURL}/api/catalogue`, server, () => output);
+  const bankPort = await freePort();
+  const bank = spawn(process.execPath, ['scripts/demo-bank/serve.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(bankPort), HOST: '127.0.0.1', CANDOR_URL: baseURL },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  bank.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  bank.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const bankURL = `http://127.0.0.1:${bankPort}/`;
+  await waitUntilUp(bankURL, bank, () => output);
   project.provide('baseURL', baseURL);
+  project.provide('bankURL', bankURL);
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    for (const child of [server, bank]) {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    }
   };
 }

@@ -31,6 +31,14 @@ import { z } from 'zod';
 
 const LocaleSetting = z.enum(['zh-CN', 'en']).nullable();
 
+/** IndexedDB refused (private mode, or storage blocked in a cross-site frame): Candor cannot keep data here. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`IndexedDB is not available: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
 /**
  * The app's state on the device: one instance per page load. Everything here comes from, and
  * goes to, IndexedDB; nothing is sent anywhere but the catalogue request.
@@ -67,14 +75,25 @@ class CandorApp {
 
   async init(): Promise<void> {
     if (this.#db) return;
-    this.#db = openCandorDb();
-    const saved = await getSetting(this.#db, 'locale', LocaleSetting, null);
-    this.locale = initialLocale(saved, navigator.language);
+    // messages first, so that even a failure below can be explained in the person's language
+    this.locale = initialLocale(null, navigator.language);
     startI18n(this.locale);
     setLocale(this.locale);
     this.i18nReady = true;
+    const db = openCandorDb();
+    try {
+      await db.open();
+    } catch (cause) {
+      throw new StorageUnavailableError(cause);
+    }
+    this.#db = db;
+    const saved = await getSetting(db, 'locale', LocaleSetting, null);
+    if (saved && saved !== this.locale) {
+      this.locale = saved;
+      setLocale(saved);
+    }
     await this.reload();
-    const loaded = await syncCatalogue(this.#db, fetch, new Date());
+    const loaded = await syncCatalogue(db, fetch, new Date());
     this.products = loaded.catalogue?.products ?? [];
     this.catalogueStatus = loaded.status;
     this.ready = true;
@@ -93,7 +112,7 @@ class CandorApp {
   async switchLocale(next: Locale): Promise<void> {
     this.locale = next;
     setLocale(next);
-    await setSetting(this.db, 'locale', next);
+    if (this.#db) await setSetting(this.#db, 'locale', next);
   }
 
   /** Record one behaviour event on the device; refused events (bad type, unknown product) throw. */

@@ -1,0 +1,67 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+import { build, files, version } from '$service-worker';
+
+// Offline-first shell: the built app and static files are precached at install; every page is the
+// same client-rendered shell (ssr is off), so one cached copy of it serves any route offline.
+// Factors and model files are cached as they are fetched, network first, so they are there offline.
+// The catalogue is not cached here: its offline copy is the verified last good copy the app keeps in
+// IndexedDB, and a second copy here would hide from the app that it is offline.
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const APP_CACHE = `candor-app-${version}`;
+const DATA_CACHE = 'candor-data-v1';
+const SHELL = '/';
+/** large files (model weights, wasm) are cached when first used, never at install */
+const LAZY = /\.(onnx|wasm|bin)$|^\/models\//;
+const PRECACHE = [...build, ...files.filter((f) => !LAZY.test(f)), SHELL];
+const DATA = /^\/api\/factors(\/|$)|^\/models\//;
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== APP_CACHE && k !== DATA_CACHE).map((k) => caches.delete(k))))
+  );
+});
+
+sw.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') void sw.skipWaiting();
+});
+
+async function networkFirst(request: Request, cacheName: string, fallback?: string): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(fallback ?? request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(fallback ?? request)) ?? (await caches.match(fallback ?? request));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+sw.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== sw.location.origin) return;
+
+  if (request.mode === 'navigate') {
+    // /embed has its own frame-ancestors policy: always ask the server for it
+    if (url.pathname.startsWith('/embed')) return;
+    event.respondWith(networkFirst(request, APP_CACHE, SHELL));
+    return;
+  }
+  if (DATA.test(url.pathname)) {
+    event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
+  if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+  }
+});
