@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { deserializeFactors } from '../lib/cf/artifact';
 import type { CfModel } from '../lib/cf/model';
 import { explain, recommend } from '../lib/engine/index';
+import { parseIntent } from '../lib/intent';
 import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readJsonFile, readProfileFile, repoPath, runCli } from './io';
 
 const USAGE =
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
     events,
     now,
     k,
-    ...(values.query !== undefined ? { query: values.query } : {}),
+    // the query is understood by the built-in parser, as in the app with no model downloaded
+    ...(values.query !== undefined ? { query: values.query, intent: parseIntent(values.query) } : {}),
     ...(cf ? { cf } : {})
   });
   printJson({

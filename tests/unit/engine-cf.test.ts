@@ -116,8 +116,9 @@ describe('CF as a candidate source', () => {
     // a model whose scores are all ≤ 0 for the candidates
     const negative = hand([['anchor', 'co', -1]]);
     expect(recommend(base({ cf: negative }))).toEqual(recommend(base()));
-    // weight 0 switches CF off
-    expect(recommend(base({ cf: other, cfWeight: 0 }))).toEqual(recommend(base()));
+    // weight 0 switches CF off (its signal is still reported, for the ranker and for audits)
+    const visible = (rs: ReturnType<typeof recommend>) => rs.map(({ productId, score, reasons }) => ({ productId, score, reasons }));
+    expect(visible(recommend(base({ cf: other, cfWeight: 0 })))).toEqual(visible(recommend(base())));
   });
 
   it('keeps the public API: without cf the result is exactly engine v0, and the weight is documented', () => {

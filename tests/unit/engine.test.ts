@@ -264,6 +264,7 @@ describe('recommend: behaviour', () => {
 
 describe('explain', () => {
   const samples: Record<ReasonCode, Reason> = {
+    matches_request: reasons.matchesRequest({ horizonMonths: 12, risk: 'low', kinds: ['wealth'] }),
     matches_query: reasons.matchesQuery('low risk fund', ['fund', 'low risk']),
     similar_to: reasons.similarTo('fund-bond-a', { 'zh-CN': '纯债基金A', en: 'Pure bond fund A' }, 'saved', 'fund'),
     also_chosen: reasons.alsoChosen(0.8),
@@ -295,6 +296,7 @@ describe('explain', () => {
     expect(explain(reasons.riskMatch(2, 3, true), 'en')).toBe('Medium-low risk (R2), within your balanced (C3) risk level');
     expect(explain(reasons.riskMatch(1, 2, false), 'en')).toBe('Low risk (R1) — take the questionnaire for more');
     expect(t('similar_to')).toEqual(['Similar to the Pure bond fund A you saved', '与您收藏的「纯债基金A」相似']);
+    expect(t('matches_request')).toEqual(['Matches your request: 1 year, low risk, wealth-management product', '符合您的需求：1年、低风险、理财产品']);
     expect(t('fits_goal')).toEqual(['Fits your goals: retirement, income', '符合您的目标：养老、稳定收益']);
     expect(t('fits_horizon')).toEqual(['12-month term fits your 24-month horizon', '期限12个月，在您24个月的投资期限之内']);
     expect(t('fits_amount')).toEqual(['Starts at 1,000 CNY — within your 50,000 CNY', '起购金额1,000元，在您计划的50,000元之内']);

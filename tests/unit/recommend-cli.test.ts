@@ -92,7 +92,7 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
     expect(out.items).toHaveLength(3);
     for (const it of out.items) {
       expect(it.productId.startsWith('fund-')).toBe(true);
-      expect(it.reasons[0]).toEqual({ code: 'matches_query', text: 'Matches your search "基金"' });
+      expect(it.reasons[0]).toEqual({ code: 'matches_request', text: 'Matches your request: fund' });
     }
   });
 

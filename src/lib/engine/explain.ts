@@ -1,11 +1,18 @@
 import type { Liquidity, Locale, LocalizedText, ProductKind } from '../domain/product';
 import { GOALS, type Goal } from '../domain/profile';
+import type { IntentHits } from './intent-match';
 import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
-import { ACTION_NAMES, GOAL_NAMES, PERSON_LEVEL_NAMES, PRODUCT_RISK_NAMES } from './vocab';
+import { ACTION_NAMES, GOAL_NAMES, KIND_NAMES, PERSON_LEVEL_NAMES, PRODUCT_RISK_NAMES } from './vocab';
 
 /* ---------- builders: the only way the engine makes reasons, so params stay consistent ---------- */
 
 export const reasons = {
+  /** the parts of the person's request this product satisfies */
+  matchesRequest: (hits: IntentHits): Reason => {
+    const params: Record<string, ReasonParamValue> = {};
+    for (const [key, value] of Object.entries(hits)) if (value !== undefined) params[key] = Array.isArray(value) ? [...value] : value;
+    return { code: 'matches_request', params };
+  },
   matchesQuery: (query: string, terms: readonly string[]): Reason => ({ code: 'matches_query', params: { query, terms: [...terms] } }),
   similarTo: (productId: string, name: LocalizedText, action: InteractionAction, kind: ProductKind): Reason => ({
     code: 'similar_to',
@@ -84,6 +91,46 @@ function capitalise(s: string): string {
   return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
+const APPETITE: Record<string, { 'zh-CN': string; en: string }> = {
+  low: { 'zh-CN': '低风险', en: 'low risk' },
+  medium: { 'zh-CN': '中等风险', en: 'medium risk' },
+  high: { 'zh-CN': '较高风险较高收益', en: 'higher risk for higher return' }
+};
+const REACH: Record<string, { 'zh-CN': string; en: string }> = {
+  high: { 'zh-CN': '随时可取', en: 'withdraw any time' },
+  medium: { 'zh-CN': '流动性较好', en: 'easy to access' },
+  low: { 'zh-CN': '可长期持有', en: 'can be held long' }
+};
+const isKind = (k: string): k is ProductKind => k in KIND_NAMES;
+
+function duration(months: number, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  if (months > 0 && months % 12 === 0) {
+    const y = months / 12;
+    return zh ? `${formatNumber(y)}年` : `${formatNumber(y)} year${y === 1 ? '' : 's'}`;
+  }
+  return zh ? `${formatNumber(months)}个月` : `${formatNumber(months)} month${months === 1 ? '' : 's'}`;
+}
+
+/** "1 year, low risk, fund": the request's satisfied parts, in the order people say them. */
+function requestParts(p: ReasonParams, locale: Locale): string[] {
+  const parts: string[] = [];
+  const h = num(p, 'horizonMonths');
+  if (h !== null) parts.push(duration(h, locale));
+  const risk = str(p, 'risk');
+  if (risk !== null && APPETITE[risk]) parts.push(APPETITE[risk][locale]);
+  const reach = str(p, 'liquidity');
+  if (reach !== null && REACH[reach]) parts.push(REACH[reach][locale]);
+  const amount = num(p, 'amount');
+  if (amount !== null) {
+    const m = money(amount, str(p, 'currency') ?? 'CNY', locale);
+    parts.push(locale === 'zh-CN' ? `${m}起购` : `from ${m}`);
+  }
+  for (const k of strs(p, 'kinds')) if (isKind(k)) parts.push(KIND_NAMES[k][locale]);
+  for (const g of strs(p, 'goals')) if (isGoal(g)) parts.push(GOAL_NAMES[g][locale]);
+  return parts;
+}
+
 /** One reason as a sentence in the person's language. */
 export function explain(reason: Reason, locale: Locale): string {
   const p = reason.params;
@@ -143,6 +190,11 @@ export function explain(reason: Reason, locale: Locale): string {
       return zh
         ? `起购金额${money(m, cur, locale)}，在您计划的${money(a, cur, locale)}之内`
         : `Starts at ${money(m, cur, locale)} — within your ${money(a, cur, locale)}`;
+    }
+    case 'matches_request': {
+      const parts = requestParts(p, locale);
+      if (parts.length === 0) return zh ? '符合您的需求' : 'Matches your request';
+      return zh ? `符合您的需求：${parts.join('、')}` : `Matches your request: ${parts.join(', ')}`;
     }
     case 'matches_query': {
       const q = str(p, 'query') ?? '';

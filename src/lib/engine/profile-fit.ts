@@ -2,10 +2,14 @@ import type { Product } from '../domain/product';
 import { GOALS, type Goal, type Profile } from '../domain/profile';
 import { effectiveRiskLevel } from '../domain/suitability';
 
+/** Products one borrows with: horizon, liquidity and amount speak of investing, not of them. */
+export const CREDIT_KINDS: ReadonlySet<Product['kind']> = new Set(['loan', 'credit_card']);
+
 /**
  * How well a product fits the person's profile, each part in [0, 1]. A part is present only
  * when both the profile and the product say something about it (risk is always present).
- * The overall fit is the mean of the parts that are present.
+ * Horizon, liquidity and amount describe money to invest, so they are left out for loans and
+ * credit cards. The overall fit is the mean of the parts that are present.
  */
 export interface ProfileFit {
   score: number;
@@ -47,7 +51,8 @@ export function profileFit(p: Product, profile: Profile): ProfileFit {
   const risk = riskFit(p.riskLevel, effectiveRiskLevel(profile));
   const fit: ProfileFit = { score: 0, risk, matchedGoals: [], parts: 1 };
   let sum = risk;
-  if (profile.horizonMonths !== undefined) {
+  const investing = !CREDIT_KINDS.has(p.kind);
+  if (investing && profile.horizonMonths !== undefined) {
     const h = horizonFit(p.termMonths, profile.horizonMonths);
     if (h !== undefined) {
       fit.horizon = h;
@@ -55,7 +60,7 @@ export function profileFit(p: Product, profile: Profile): ProfileFit {
       fit.parts++;
     }
   }
-  if (profile.liquidityNeed !== undefined) {
+  if (investing && profile.liquidityNeed !== undefined) {
     fit.liquidity = liquidityFit(p.liquidity, profile.liquidityNeed);
     sum += fit.liquidity;
     fit.parts++;
@@ -66,7 +71,7 @@ export function profileFit(p: Product, profile: Profile): ProfileFit {
     sum += fit.goal;
     fit.parts++;
   }
-  if (profile.investAmount !== undefined && p.minAmount !== null) {
+  if (investing && profile.investAmount !== undefined && p.minAmount !== null) {
     fit.amount = p.minAmount <= profile.investAmount ? 1 : 0;
     sum += fit.amount;
     fit.parts++;

@@ -3,9 +3,10 @@ import type { Product } from '../domain/product';
 import { effectiveRiskLevel, passesGate } from '../domain/suitability';
 import { reasons as R } from './explain';
 import { SimilarityIndex } from './features';
+import { intentIsEmpty, matchIntent } from './intent-match';
 import { analyseQuery, matchQuery, productDocument, type QueryAnalysis } from './lexical';
 import { profileFit } from './profile-fit';
-import { REASON_CODES, type Reason, type Recommendation, type RecommendInput } from './types';
+import { REASON_CODES, type Reason, type Recommendation, type RecommendInput, type Signals } from './types';
 import { summariseInteractions } from './weights';
 
 /**
@@ -40,6 +41,16 @@ import { summariseInteractions } from './weights';
  * so the product most co-chosen with what the person chose gains 0.35 — between the popularity
  * (0.15) and profile-fit (0.40) weights. With x all zero, or no candidate scoring above 0, CF adds
  * nothing at all. The `also_chosen` reason is given when cf_p ≥ 0.5.
+ *
+ * The on-device ranker (only when `input.learned` is given — probabilities l_p from src/lib/ranker):
+ *   base += LEARNED_WEIGHT · (2·l_p − 1)           (so a coin-flip opinion changes nothing)
+ *
+ * A request (`input.intent`, parsed from the query on the device) and query embeddings
+ * (`input.semantic`) decide the top tier and order it:
+ *   matched = the Intent's hard parts (kind, risk, must-stay-reachable) all hold, when it names any;
+ *             else the lexical match, or a semantic similarity ≥ SEMANTIC_MATCH of the best one;
+ *             else (an Intent with only soft parts) any part of it holds;
+ *   score   = 2 + lexical + INTENT_WEIGHT·intent + SEMANTIC_WEIGHT·semantic + base   when matched.
  */
 export const SCORE_WEIGHTS = { content: 0.45, popularity: 0.15, fit: 0.4, dislike: 0.6 } as const;
 /** weight of the normalised CF score in the base score (see above) */
@@ -47,6 +58,13 @@ export const CF_WEIGHT = 0.35;
 /** a normalised CF score at or above this earns the `also_chosen` reason */
 export const ALSO_CHOSEN_MIN = 0.5;
 export const QUERY_TIER_OFFSET = 2;
+/** weight of the ranker's centred opinion; tuned on held-out simulated people (models/ranker) */
+export const LEARNED_WEIGHT = 0.3;
+export const INTENT_WEIGHT = 1;
+export const SEMANTIC_WEIGHT = 0.5;
+/** a product whose similarity is at least this share of the best candidate's counts as a semantic match */
+export const SEMANTIC_MATCH = 0.85;
+const SEMANTIC_MATCH_FLOOR = 0.3;
 const EVIDENCE_SHRINK = 2;
 const DIVERSITY = { kind: 0.25, subtype: 0.1, decay: 0.6 } as const;
 const SIMILAR_REASON_MIN_COS = 0.6;
@@ -69,7 +87,10 @@ interface Scored {
   score: number;
   matched: boolean;
   reasons: Reason[];
+  signals: Signals;
 }
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 interface Anchor {
   id: string;
@@ -147,6 +168,13 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
   }
   const cfScores = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
   const cfWeight = input.cfWeight !== undefined && Number.isFinite(input.cfWeight) && input.cfWeight >= 0 ? input.cfWeight : CF_WEIGHT;
+  const learnedWeight =
+    input.learnedWeight !== undefined && Number.isFinite(input.learnedWeight) && input.learnedWeight >= 0 ? input.learnedWeight : LEARNED_WEIGHT;
+  const intent = input.intent && !intentIsEmpty(input.intent) ? input.intent : null;
+  const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null);
+  let bestSemantic = 0;
+  if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
+  const semanticBar = Math.max(SEMANTIC_MATCH_FLOOR, SEMANTIC_MATCH * bestSemantic);
 
   for (const p of candidates) {
 
@@ -182,14 +210,25 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
     let base =
       SCORE_WEIGHTS.content * content + SCORE_WEIGHTS.popularity * popularity + SCORE_WEIGHTS.fit * fit.score - SCORE_WEIGHTS.dislike * dislike;
     if (cf > 0) base += cfWeight * cf;
+    const learned = input.learned?.get(p.id);
+    if (learned !== undefined && Number.isFinite(learned)) base += learnedWeight * (2 * clamp01(learned) - 1);
 
     const match = qa ? matchQuery(p, qa, productDocument(p)) : null;
-    const matched = match?.matched ?? false;
-    const score = matched && match ? QUERY_TIER_OFFSET + match.score + base : base;
+    const request = intent ? matchIntent(p, intent) : null;
+    const semantic = clamp01(input.semantic?.get(p.id) ?? 0);
+    const lexical = match?.matched ? match.score : 0;
+    const matched = hardIntent
+      ? (request?.matched ?? false)
+      : (match?.matched ?? false) || (semantic > 0 && semantic >= semanticBar) || (request !== null && request.score > 0);
+    const score = matched
+      ? QUERY_TIER_OFFSET + lexical + INTENT_WEIGHT * (request?.score ?? 0) + SEMANTIC_WEIGHT * semantic + base
+      : base;
 
     // reasons, each with the share of the score it stands for
     const cands: { reason: Reason; importance: number }[] = [];
-    if (matched && qa) cands.push({ reason: R.matchesQuery(qa.raw.trim(), match?.terms ?? []), importance: 100 });
+    // what the request asked and the product answers, in its words; else the search terms it matched
+    if (matched && request && Object.keys(request.hits).length > 0) cands.push({ reason: R.matchesRequest(request.hits), importance: 100 });
+    else if (matched && qa && match?.matched) cands.push({ reason: R.matchesQuery(qa.raw.trim(), match.terms), importance: 100 });
     if (best && best.sim >= SIMILAR_REASON_MIN_COS && content >= SIMILAR_REASON_MIN_CONTENT) {
       const anchor = catalogue.get(best.id);
       if (anchor) {
@@ -220,7 +259,13 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
       if (anchor) dislikeReason = R.lessLikeDismissed(anchor.id, anchor.name);
     }
 
-    out.push({ product: p, score, matched, reasons: pickReasons(cands, dislikeReason, riskReason) });
+    out.push({
+      product: p,
+      score,
+      matched,
+      reasons: pickReasons(cands, dislikeReason, riskReason),
+      signals: { content, dislike, popularity, fit: fit.score, cf, lexical, semantic, intent: request?.score ?? 0, matched }
+    });
   }
   return out;
 }
@@ -276,7 +321,8 @@ export function recommend(input: RecommendInput): Recommendation[] {
   const qa = input.query !== undefined && input.query.trim() !== '' ? analyseQuery(input.query) : null;
   const query = qa && !qa.empty ? qa : null;
   const scored = scoreProducts(input, catalogue, query);
-  const oneKind = query !== null && new Set(query.kinds).size === 1;
+  const kinds = input.intent && input.intent.kinds.length > 0 ? input.intent.kinds : (query?.kinds ?? []);
+  const oneKind = new Set(kinds).size === 1;
   const ranked = diversify(scored, k, oneKind);
 
   return ranked
@@ -284,6 +330,7 @@ export function recommend(input: RecommendInput): Recommendation[] {
     .map(({ item, score }) => ({
       productId: item.product.id,
       score: Number.isFinite(score) ? score : 0,
-      reasons: item.reasons
+      reasons: item.reasons,
+      signals: item.signals
     }));
 }

@@ -1,5 +1,6 @@
 import type { CfModel } from '../cf/model';
 import type { CandorEvent } from '../domain/event';
+import type { Intent } from '../domain/intent';
 import type { LocalizedText, Product } from '../domain/product';
 import type { Profile } from '../domain/profile';
 
@@ -8,6 +9,7 @@ import type { Profile } from '../domain/profile';
  * equally important.
  */
 export const REASON_CODES = [
+  'matches_request',
   'matches_query',
   'similar_to',
   'also_chosen',
@@ -30,12 +32,33 @@ export interface Reason {
   params: ReasonParams;
 }
 
+/**
+ * What each candidate source said about one product, before weighting: the ranker's context
+ * features, and a trace for audits. All in [0, 1].
+ */
+export interface Signals {
+  content: number;
+  dislike: number;
+  popularity: number;
+  fit: number;
+  cf: number;
+  /** lexical match with the query text (0 without a query) */
+  lexical: number;
+  /** cosine of product and query embeddings, clamped at 0 (0 without embeddings) */
+  semantic: number;
+  /** share of the request's parts the product satisfies (0 without an Intent) */
+  intent: number;
+  /** in the top tier: it answers the query or request */
+  matched: boolean;
+}
+
 export interface Recommendation {
   productId: string;
   /** finite; the list is sorted by it, descending */
   score: number;
   /** 1–3 reasons, most important first */
   reasons: Reason[];
+  signals: Signals;
 }
 
 export interface RecommendInput {
@@ -53,6 +76,14 @@ export interface RecommendInput {
   cf?: CfModel;
   /** weight of the normalised CF score (default CF_WEIGHT, 0.35); for evaluation and tuning */
   cfWeight?: number;
+  /** the request behind `query`, from the built-in parser or the on-device LLM */
+  intent?: Intent;
+  /** product id -> cosine similarity of the product's and the query's embeddings, in [−1, 1] */
+  semantic?: ReadonlyMap<string, number>;
+  /** product id -> the on-device ranker's probability of a positive action, in [0, 1] */
+  learned?: ReadonlyMap<string, number>;
+  /** weight of the ranker's opinion (default LEARNED_WEIGHT) */
+  learnedWeight?: number;
 }
 
 /** What the person did with an anchor product, as named in a `similar_to` reason. */
