@@ -1,8 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { ensureDevKeys } from './scripts/ensure-keys.js';
+
+/**
+ * `virtual:candor/root`: the root of trust, pinned into the client build from CANDOR_KEYS/root.json
+ * (development keys are made on first use). Everything the app accepts from the server chains to it.
+ */
+function pinnedRoot(): Plugin {
+  const id = 'virtual:candor/root';
+  return {
+    name: 'candor-pinned-root',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const file = join(ensureDevKeys(), 'root.json');
+      this.addWatchFile(file);
+      return `export default ${JSON.stringify(readFileSync(file, 'utf8').trim())};`;
+    }
+  };
+}
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [pinnedRoot(), sveltekit()],
   worker: { format: 'es' },
   test: {
     projects: [

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevKeys } from './ensure-keys.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'build', 'index.js');
@@ -17,8 +18,11 @@ function newest(dir) {
   return latest;
 }
 
+// the build pins the root of trust, so the keys come first
+const keys = ensureDevKeys();
 const sources = ['src', 'static', 'workers', 'models'].map((d) => join(root, d)).filter(existsSync);
-const stale = !existsSync(built) || sources.some((d) => newest(d) > statSync(built).mtimeMs);
+const stale =
+  !existsSync(built) || sources.some((d) => newest(d) > statSync(built).mtimeMs) || statSync(join(keys, 'root.json')).mtimeMs > statSync(built).mtimeMs;
 if (stale) {
   console.log('Building Candor…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });

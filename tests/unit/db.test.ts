@@ -69,11 +69,11 @@ function result(takenAt: string, answers: Answers = ANSWERS): QuestionnaireResul
 }
 
 describe('CandorDB', () => {
-  it('opens the current schema with the five tables', async () => {
+  it('opens the current schema with its eight tables', async () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(DB_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogue', 'events', 'profile', 'questionnaire', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogue', 'events', 'factors', 'personal', 'profile', 'questionnaire', 'reports', 'settings']);
     expect(db.events.schema.indexes.map((i) => i.name).sort()).toEqual(['productId', 'ts', 'type']);
   });
 
@@ -405,7 +405,7 @@ describe('migration from schema version 1', () => {
     const db = openCandorDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_SCHEMA_VERSION);
 
     const events = await listEvents(db);
     expect(events.map(({ id: _id, ...e }) => e)).toEqual([

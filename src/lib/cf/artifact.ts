@@ -97,7 +97,10 @@ function writeValues(view: DataView, offset: number, values: ArrayLike<number>, 
 function readValues(view: DataView, offset: number, count: number, dtype: FactorsDtype, scale: number): Float32Array {
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
-    out[i] = (dtype === 'float16' ? fromHalfBits(view.getUint16(offset + 2 * i, true)) : view.getFloat32(offset + 4 * i, true)) * scale;
+    const v = (dtype === 'float16' ? fromHalfBits(view.getUint16(offset + 2 * i, true)) : view.getFloat32(offset + 4 * i, true)) * scale;
+    // one NaN or infinity would poison every score it touches: refuse the artifact instead
+    if (!Number.isFinite(v)) throw new Error(`factors: value ${i} is not a finite number`);
+    out[i] = v;
   }
   return out;
 }

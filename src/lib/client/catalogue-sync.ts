@@ -1,4 +1,5 @@
-import { CatalogueSchema, parseWith, type Catalogue } from '../domain';
+import type { Catalogue } from '../domain';
+import { verifyEnvelope, type RootSigned } from '../signing/index';
 import { cacheCatalogue, getCachedCatalogue, type CandorDB } from './db';
 
 export type CatalogueStatus =
@@ -12,27 +13,37 @@ export interface LoadedCatalogue {
 }
 
 /**
- * Fetch the catalogue from the app's own origin, validate it, and keep it as the last good copy.
- * Any failure (network, bad JSON, schema) keeps the cached copy and says which failure it was.
+ * Fetch the signed catalogue from the app's own origin and use it only if it verifies against the
+ * trusted root: signature and key, threshold, not expired, and a version not below the one already
+ * accepted (no rollback). Any failure — network, tampering, bad JSON, schema — keeps the last good
+ * copy and says which failure it was, so the page can say so.
  */
-export async function syncCatalogue(db: CandorDB, fetchImpl: typeof fetch, now: Date): Promise<LoadedCatalogue> {
+export async function syncCatalogue(
+  db: CandorDB,
+  fetchImpl: typeof fetch,
+  now: Date,
+  root: { ok: true; root: RootSigned } | { ok: false; error: string }
+): Promise<LoadedCatalogue> {
+  const cached = await getCachedCatalogue(db);
   let failure: { state: 'offline' | 'invalid'; error: string };
   try {
-    const res = await fetchImpl('/api/catalogue', { headers: { accept: 'application/json' } });
+    const res = await fetchImpl('/api/catalogue', { headers: { accept: 'application/json' }, credentials: 'omit' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const parsed = parseWith(CatalogueSchema, await res.json());
-    if (parsed.ok) {
-      await cacheCatalogue(db, parsed.value, now);
-      return {
-        catalogue: parsed.value,
-        status: { state: 'fresh', version: parsed.value.version ?? 0, fetchedAt: now.toISOString() }
-      };
+    const body = new Uint8Array(await res.arrayBuffer());
+    if (!root.ok) {
+      failure = { state: 'invalid', error: root.error };
+    } else {
+      const verified = await verifyEnvelope(body, { root: root.root, type: 'catalogue', now, ...(cached ? { minVersion: cached.version } : {}) });
+      if (verified.ok) {
+        const catalogue: Catalogue = { version: verified.version, products: verified.signed.products };
+        await cacheCatalogue(db, catalogue, now);
+        return { catalogue, status: { state: 'fresh', version: verified.version, fetchedAt: now.toISOString() } };
+      }
+      failure = { state: 'invalid', error: `${verified.code}: ${verified.error}` };
     }
-    failure = { state: 'invalid', error: parsed.error };
   } catch (e) {
-    failure = { state: e instanceof SyntaxError ? 'invalid' : 'offline', error: e instanceof Error ? e.message : String(e) };
+    failure = { state: 'offline', error: e instanceof Error ? e.message : String(e) };
   }
-  const cached = await getCachedCatalogue(db);
   if (!cached) return { catalogue: null, status: { state: 'none', error: failure.error } };
   return {
     catalogue: { version: cached.version, products: cached.products },

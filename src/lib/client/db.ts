@@ -18,15 +18,18 @@ import { parseWith, type Result } from '../domain/validate';
  * - **v1** (first release): `events` keyed `++id` with `at` (epoch milliseconds) and `product`, indexed on
  *   `at, type`; thumbs were two event types `like` / `dislike`. `profile` was one out-of-line row under the
  *   key `'current'` with `risk`, `income`, `horizon` (months), `age`, `goals`, `locale`. No `settings` table.
- * - **v2** (now): events carry `ts` (ISO-8601) and `productId`, indexed on `ts, type, productId`; thumbs are
+ * - **v2**: events carry `ts` (ISO-8601) and `productId`, indexed on `ts, type, productId`; thumbs are
  *   `rate` with value +1 / -1 (DESIGN.md's event contract). The profile is a {@link Profile} under the key
  *   `'me'`. `settings` holds `{key, value}` rows, and the locale moved there from the profile.
  *   The upgrade rewrites v1 rows in place; a row it cannot make sense of is kept as it is (reads skip it,
  *   erase removes it), never silently dropped.
+ * - **v3** (now): adds `factors` (the last verified CF factors, key 'current'), `reports` (the LDP feedback
+ *   outbox and the log of every report sent, exact bytes kept) and `personal` (on-device model state such as
+ *   the fine-tuned ranker, keyed by name). New tables only: no row is rewritten.
  */
 
 export const DB_NAME = 'candor';
-export const DB_SCHEMA_VERSION = 2;
+export const DB_SCHEMA_VERSION = 3;
 
 /** Dexie schema of version 1 (kept so that the upgrade path is declared, and for the migration test). */
 export const SCHEMA_V1 = {
@@ -42,6 +45,13 @@ export const SCHEMA_V2 = {
   questionnaire: '++id, takenAt',
   catalogue: '',
   settings: 'key'
+} as const;
+
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  factors: '',
+  reports: '++id, period, status',
+  personal: ''
 } as const;
 
 /** The profile's key in the `profile` table (v1 used 'current'). */
@@ -76,11 +86,16 @@ export class CandorDB extends Dexie {
   declare questionnaire: EntityTable<StoredQuestionnaire, 'id'>;
   declare catalogue: Table<CachedCatalogue, string>;
   declare settings: Table<SettingRow, string>;
+  /** rows are validated by their owners (client/factors-sync.ts, client/outbox.ts, client/ranker.ts) */
+  declare factors: Table<unknown, string>;
+  declare reports: Table<unknown, number>;
+  declare personal: Table<unknown, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 
@@ -316,7 +331,7 @@ export interface StoreCounts {
   settings: number;
 }
 
-const TABLES = Object.keys(SCHEMA_V2) as (keyof typeof SCHEMA_V2)[];
+const TABLES = Object.keys(SCHEMA_V3) as (keyof typeof SCHEMA_V3)[];
 
 /** What is stored, row by row (unreadable rows included: they are stored too). */
 export async function storeCounts(db: CandorDB): Promise<StoreCounts> {

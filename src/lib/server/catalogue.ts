@@ -1,26 +1,35 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CatalogueSchema, parseWith, type Catalogue } from '../domain';
 import demo from '../../../models/catalogue/demo-catalogue.json';
 
-export interface PublishedCatalogue {
+export interface ServerCatalogue {
+  /** the file as read: a signed envelope, or a plain {version, products} to be signed here */
+  source: unknown;
   catalogue: Catalogue;
-  body: string;
-  etag: string;
 }
 
-let cached: PublishedCatalogue | null = null;
+let cached: { path: string | undefined; value: ServerCatalogue } | null = null;
+
+export const isEnvelope = (v: unknown): v is { signed: Record<string, unknown>; signatures: unknown } =>
+  typeof v === 'object' && v !== null && 'signed' in v && 'signatures' in v;
 
 /**
- * The catalogue this server publishes: the bank's file named by CANDOR_CATALOGUE, or the
- * embedded demo catalogue. It is validated once; an invalid file stops the server with a clear error.
+ * The catalogue this server publishes: the bank's file named by CANDOR_CATALOGUE (signed or not),
+ * or the embedded demo catalogue. Validated once; an invalid file fails with a clear error.
  */
-export function publishedCatalogue(path: string | undefined): PublishedCatalogue {
-  if (cached) return cached;
-  const source: unknown = path ? JSON.parse(readFileSync(path, 'utf8')) : demo;
-  const parsed = parseWith(CatalogueSchema, source);
+export function serverCatalogue(path: string | undefined): ServerCatalogue {
+  if (cached && cached.path === path) return cached.value;
+  let source: unknown = demo;
+  if (path) {
+    try {
+      source = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new Error(`catalogue ${path}: ${e instanceof SyntaxError ? 'not JSON' : e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const plain = isEnvelope(source) ? { version: source.signed['version'], products: source.signed['products'] } : source;
+  const parsed = parseWith(CatalogueSchema, plain);
   if (!parsed.ok) throw new Error(`catalogue ${path ?? '(demo)'} is invalid: ${parsed.error}`);
-  const body = JSON.stringify(parsed.value);
-  cached = { catalogue: parsed.value, body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
-  return cached;
+  cached = { path, value: { source, catalogue: parsed.value } };
+  return cached.value;
 }

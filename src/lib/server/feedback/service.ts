@@ -4,7 +4,7 @@
  * handler. Created on first use and kept for the life of the process.
  */
 import { resolve } from 'node:path';
-import { publishedCatalogue } from '../catalogue';
+import { serverCatalogue } from '../catalogue';
 import { createFeedbackHandler, type FeedbackHandler } from './handler';
 import { RateLimiter } from './limiter';
 import { FeedbackMetrics } from './metrics';
@@ -28,7 +28,7 @@ let service: FeedbackService | null = null;
 
 /** The catalogue's product ids, sorted: the domain of newly opened cohorts. */
 export function catalogueItemIds(env: FeedbackEnv): string[] {
-  return publishedCatalogue(env['CANDOR_CATALOGUE']).catalogue.products.map((p) => p.id).sort();
+  return serverCatalogue(env['CANDOR_CATALOGUE']).catalogue.products.map((p) => p.id).sort();
 }
 
 export function feedbackService(env: FeedbackEnv): FeedbackService {

@@ -1,10 +1,6 @@
 import { env } from '$env/dynamic/private';
-import { publishedCatalogue } from '$lib/server/catalogue';
+import { conditional, publication } from '$lib/server/publish';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ request }) => {
-  const { body, etag } = publishedCatalogue(env.CANDOR_CATALOGUE);
-  const headers = { etag, 'cache-control': 'no-cache', 'content-type': 'application/json; charset=utf-8' };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(body, { headers });
-};
+/** The signed catalogue envelope; revalidated on every use (ETag), since it changes in place. */
+export const GET: RequestHandler = async ({ request }) => conditional(request, (await publication(env)).catalogue, 'no-cache');

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { acceptFactors } from '../cf/accept';
+import type { AnyCfModel } from '../cf/model';
+import type { Catalogue } from '../domain';
+import { sha256Hex, verifyEnvelope, verifyFactorsBlob, type FactorsSigned, type RootSigned } from '../signing/index';
+import type { CandorDB } from './db';
+
+const FACTORS_KEY = 'current';
+
+/** The last verified factors, as stored: the envelope's signed part and the blob. */
+const StoredFactors = z.object({
+  version: z.number().int().min(1),
+  manifest: z.record(z.string(), z.unknown()),
+  blob: z.instanceof(Uint8Array),
+  fetchedAt: z.iso.datetime({ offset: true })
+});
+type StoredFactors = z.infer<typeof StoredFactors>;
+
+export type FactorsStatus =
+  | { state: 'fresh' | 'cached'; version: number; algo: string }
+  | { state: 'none'; error: string };
+
+export interface LoadedFactors {
+  model: AnyCfModel | null;
+  status: FactorsStatus;
+}
+
+async function stored(db: CandorDB): Promise<StoredFactors | null> {
+  const row: unknown = await db.factors.get(FACTORS_KEY);
+  const parsed = StoredFactors.safeParse(row);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Fetch the signed factors manifest and its sha256-named blob, check the signature (as for the
+ * catalogue), the blob's size and sha256, that it was trained for this catalogue version and only
+ * names products the catalogue has, and decode it (no NaN). On any failure the last good factors
+ * are used if they still fit the catalogue; otherwise none, and the engine scores without CF.
+ */
+export async function syncFactors(
+  db: CandorDB,
+  fetchImpl: typeof fetch,
+  now: Date,
+  root: { ok: true; root: RootSigned } | { ok: false; error: string },
+  catalogue: Catalogue
+): Promise<LoadedFactors> {
+  const ref = { version: catalogue.version ?? 0, productIds: new Set(catalogue.products.map((p) => p.id)) };
+  const last = await stored(db);
+  let error: string;
+  try {
+    if (!root.ok) throw new Error(root.error);
+    const res = await fetchImpl('/api/factors', { headers: { accept: 'application/json' }, credentials: 'omit' });
+    if (!res.ok) throw new Error(`factors: HTTP ${res.status}`);
+    const verified = await verifyEnvelope(new Uint8Array(await res.arrayBuffer()), {
+      root: root.root,
+      type: 'factors',
+      now,
+      catalogueVersion: ref.version,
+      ...(last ? { minVersion: last.version } : {})
+    });
+    if (!verified.ok) throw new Error(`${verified.code}: ${verified.error}`);
+    const signed: FactorsSigned = verified.signed;
+    const blobRes = await fetchImpl(`/api/factors/${signed.manifest.sha256}.bin`, { credentials: 'omit' });
+    if (!blobRes.ok) throw new Error(`factors blob: HTTP ${blobRes.status}`);
+    const blob = new Uint8Array(await blobRes.arrayBuffer());
+    const digest = await verifyFactorsBlob(signed, blob);
+    if (!digest.ok) throw new Error(`${digest.code}: ${digest.error}`);
+    const accepted = acceptFactors(signed.manifest, blob, ref);
+    if (!accepted.ok) throw new Error(accepted.error);
+    await db.factors.put({ version: signed.version, manifest: signed.manifest, blob, fetchedAt: now.toISOString() }, FACTORS_KEY);
+    return { model: accepted.value, status: { state: 'fresh', version: signed.version, algo: accepted.value.algo } };
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  if (last) {
+    // stored after verification, but the catalogue may have moved on since: check the fit again
+    const again = (await sha256Hex(last.blob)) === last.manifest['sha256'] ? acceptFactors(last.manifest, last.blob, ref) : null;
+    if (again?.ok) return { model: again.value, status: { state: 'cached', version: last.version, algo: again.value.algo } };
+  }
+  return { model: null, status: { state: 'none', error } };
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { acceptFactors } from '../cf/accept';
+import type { Catalogue } from '../domain';
+import {
+  envelopeToJson,
+  parseKeyPairJson,
+  signEnvelope,
+  trustRoot,
+  updateRoot,
+  verifyEnvelope,
+  type KeyPair,
+  type RootSigned
+} from '../signing/index';
+import { isEnvelope, serverCatalogue } from './catalogue';
+
+/** One published document: the exact bytes served and their ETag. */
+export interface Published {
+  body: string;
+  etag: string;
+}
+
+export interface Publication {
+  /** every root envelope from version 1 (or the oldest kept) to the current one */
+  roots: Published;
+  catalogue: Published;
+  catalogueData: Catalogue;
+  /** null when no factors fit this catalogue (a bank's catalogue with the demo factors, say) */
+  factors: { manifest: Published; sha256: string; blob: Uint8Array } | null;
+  /** why factors are not published, for the log */
+  factorsRefused: string | null;
+  builtAt: number;
+}
+
+/** The process environment: CANDOR_KEYS (default keys/), CANDOR_CATALOGUE, CANDOR_FACTORS (default models/factors/demo). */
+export type PublishEnv = Readonly<Record<string, string | undefined>>;
+
+/** Documents signed here at start-up are valid this long, and re-signed a day before they lapse. */
+const SIGNED_FOR_MS = 30 * 24 * 3600 * 1000;
+const RESIGN_AFTER_MS = 24 * 3600 * 1000;
+
+const etagOf = (bytes: string | Uint8Array): string => `"${createHash('sha256').update(bytes).digest('base64url')}"`;
+const published = (body: string): Published => ({ body, etag: etagOf(body) });
+const isoSeconds = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+function readJson(path: string, what: string): { text: string; value: unknown } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw new Error(`${what} ${path}: not JSON`);
+  }
+}
+
+/** root.json plus any earlier roots kept in roots/*.json, checked as one chain from the oldest. */
+async function rootChain(dir: string, now: number): Promise<{ envelopes: string[]; current: RootSigned }> {
+  const files = [join(dir, 'root.json')];
+  const history = join(dir, 'roots');
+  if (existsSync(history)) for (const f of readdirSync(history)) if (f.endsWith('.json')) files.push(join(history, f));
+  const byVersion = new Map<number, string>();
+  for (const f of files) {
+    const { text, value } = readJson(f, 'root');
+    const version = isEnvelope(value) ? value.signed['version'] : undefined;
+    if (typeof version !== 'number') throw new Error(`root ${f}: not a signed root envelope`);
+    byVersion.set(version, text.trim());
+  }
+  const envelopes = [...byVersion.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+  const first = await trustRoot(envelopes[0]!, { now, allowExpired: envelopes.length > 1 });
+  if (!first.ok) throw new Error(`root: ${first.code}: ${first.error}`);
+  const last = await updateRoot(first.root, envelopes.slice(1), now);
+  if (!last.ok) throw new Error(`root chain: ${last.code}: ${last.error}`);
+  return { envelopes, current: last.root };
+}
+
+async function signingKey(dir: string): Promise<KeyPair | null> {
+  const path = join(dir, 'signing-key.json');
+  if (!existsSync(path)) return null;
+  return parseKeyPairJson(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Sign `signed` with the deployment's key unless the file already was an envelope; either way the
+ * result must verify against the current root, or the server refuses to start with the reason.
+ */
+async function envelopeFor(
+  source: unknown,
+  type: 'catalogue' | 'factors',
+  body: Record<string, unknown>,
+  version: number,
+  key: KeyPair | null,
+  root: RootSigned,
+  now: number,
+  catalogueVersion: number | null
+): Promise<string> {
+  let text: string;
+  if (isEnvelope(source)) text = JSON.stringify(source);
+  else {
+    if (!key) throw new Error(`${type}: the file is not signed and there is no signing-key.json to sign it with`);
+    const signed = { _type: type, version, issuedAt: isoSeconds(now), expiresAt: isoSeconds(now + SIGNED_FOR_MS), ...body };
+    text = envelopeToJson(await signEnvelope(signed, [key]));
+  }
+  const check =
+    type === 'factors'
+      ? await verifyEnvelope(text, { root, type: 'factors', now, catalogueVersion })
+      : await verifyEnvelope(text, { root, type: 'catalogue', now });
+  if (!check.ok) throw new Error(`${type}: does not verify against root v${root.version}: ${check.code}: ${check.error}`);
+  return text;
+}
+
+async function build(env: PublishEnv, now: number): Promise<Publication> {
+  const keys = resolve(env['CANDOR_KEYS'] ?? 'keys');
+  if (!existsSync(join(keys, 'root.json'))) throw new Error(`no root.json in ${keys}: run \`npm start\` once, or \`npm run keys -- generate --out ${keys}\``);
+  const { envelopes, current: root } = await rootChain(keys, now);
+  const key = await signingKey(keys);
+
+  // the catalogue: a bank's file (signed envelope or plain {version, products}), or the demo
+  const { source, catalogue: catalogueData } = serverCatalogue(env['CANDOR_CATALOGUE']);
+  const catalogueVersion = catalogueData.version ?? 1;
+  const catalogueText = await envelopeFor(source, 'catalogue', { products: catalogueData.products }, catalogueVersion, key, root, now, null);
+
+  // the factors: trained for this catalogue, or not published at all
+  const dir = resolve(env['CANDOR_FACTORS'] ?? 'models/factors/demo');
+  let factors: Publication['factors'] = null;
+  let factorsRefused: string | null = null;
+  try {
+    const source = readJson(join(dir, 'factors.json'), 'factors').value;
+    const manifest = isEnvelope(source) ? source.signed['manifest'] : source;
+    const sha = typeof manifest === 'object' && manifest !== null ? (manifest as { sha256?: unknown }).sha256 : undefined;
+    if (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha)) throw new Error('factors.json: sha256 missing');
+    const blob = new Uint8Array(readFileSync(join(dir, `factors-${sha}.bin`)));
+    const accepted = acceptFactors(manifest, blob, { version: catalogueVersion, productIds: new Set(catalogueData.products.map((p) => p.id)) }, {
+      sha256: (b) => createHash('sha256').update(b).digest('hex')
+    });
+    if (!accepted.ok) throw new Error(accepted.error);
+    const text = await envelopeFor(source, 'factors', { manifest: manifest as Record<string, unknown> }, catalogueVersion, key, root, now, catalogueVersion);
+    factors = { manifest: published(text), sha256: sha, blob };
+  } catch (e) {
+    factorsRefused = `factors in ${dir} not published: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return {
+    roots: published(`${JSON.stringify({ roots: envelopes.map((t) => JSON.parse(t) as unknown) })}`),
+    catalogue: published(catalogueText),
+    catalogueData,
+    factors,
+    factorsRefused,
+    builtAt: now
+  };
+}
+
+let cache: Publication | null = null;
+let pending: Promise<Publication> | null = null;
+
+/**
+ * What this server publishes, signed. Built once (and again after a day, so that documents signed
+ * here never lapse); a configuration that does not verify fails every request with its reason.
+ */
+export async function publication(env: PublishEnv, now = Date.now()): Promise<Publication> {
+  if (cache && now - cache.builtAt <= RESIGN_AFTER_MS) return cache;
+  pending ??= build(env, now)
+    .then((p) => {
+      if (p.factorsRefused) console.warn(p.factorsRefused);
+      cache = p;
+      return p;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+/** A 200 with the body, or a 304 when the client already has it. */
+export function conditional(request: Request, doc: Published, cacheControl: string, type = 'application/json; charset=utf-8'): Response {
+  const headers = { etag: doc.etag, 'cache-control': cacheControl, 'content-type': type };
+  if (request.headers.get('if-none-match') === doc.etag) return new Response(null, { status: 304, headers });
+  return new Response(doc.body, { headers });
+}
