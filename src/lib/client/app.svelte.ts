@@ -10,7 +10,11 @@ import {
 import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
 import { recommend, type Recommendation } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
+import rootEnvelope from 'virtual:candor/root';
+import type { CfModel } from '../cf/model';
 import { syncCatalogue, type CatalogueStatus } from './catalogue-sync';
+import { syncFactors, type FactorsStatus } from './factors-sync';
+import { trustedRoot } from './trust';
 import {
   eraseAll,
   exportAll,
@@ -52,6 +56,9 @@ class CandorApp {
   locale = $state<Locale>('zh-CN');
   products = $state.raw<Product[]>([]);
   catalogueStatus = $state.raw<CatalogueStatus>({ state: 'none', error: '' });
+  /** the verified collaborative-filtering factors, once loaded (the engine works without them) */
+  cf = $state.raw<CfModel | null>(null);
+  factorsStatus = $state.raw<FactorsStatus>({ state: 'none', error: '' });
   events = $state.raw<StoredEvent[]>([]);
   baseProfile = $state.raw<Profile>(EMPTY_PROFILE);
   questionnaire = $state.raw<QuestionnaireResult | null>(null);
@@ -93,7 +100,15 @@ class CandorApp {
       setLocale(saved);
     }
     await this.reload();
-    const loaded = await syncCatalogue(db, fetch, new Date());
+    // everything from the server is checked against the root pinned in this build
+    const root = await trustedRoot(db, fetch, new Date(), rootEnvelope);
+    const loaded = await syncCatalogue(db, fetch, new Date(), root);
+    // factors before the first list, so that recommendations do not reshuffle under the person's eyes
+    if (loaded.catalogue) {
+      const factors = await syncFactors(db, fetch, new Date(), root, loaded.catalogue);
+      this.cf = factors.model;
+      this.factorsStatus = factors.status;
+    }
     this.products = loaded.catalogue?.products ?? [];
     this.catalogueStatus = loaded.status;
     this.ready = true;
@@ -142,7 +157,8 @@ class CandorApp {
       events: this.events,
       now: new Date(),
       k,
-      query
+      query,
+      ...(this.cf ? { cf: this.cf } : {})
     });
   }
 
