@@ -1,0 +1,85 @@
+/**
+ * The JavaScript the first screen needs (issue 7): the production build is served by the real
+ * server, Chromium opens "/", and every script the page itself loads until the network is idle is
+ * gzipped and summed. The LLM (transformers.js, onnxruntime-web) and tfjs code must not be among them.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { BenchContext } from '../bench';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** what only the model workers should pull in */
+const HEAVY = /onnxruntime|transformers|tfjs|ort-wasm|ort\.|backend-webgpu|backend-wasm/i;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> {
+  if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') {
+    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  }
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'candor-bench-data-'));
+  const server = spawn(process.execPath, ['build/index.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(data, 'bench.sqlite') },
+    stdio: 'ignore'
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'candor-bench-profile-'));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 150; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+    const scripts: { url: string; bytes: number; gzip: number }[] = [];
+    const pending: Promise<void>[] = [];
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('response', (res) => {
+        if (res.request().resourceType() !== 'script') return;
+        pending.push(
+          res.body().then((body) => {
+            scripts.push({ url: new URL(res.url()).pathname, bytes: body.byteLength, gzip: gzipSync(body, { level: 9 }).byteLength });
+          })
+        );
+      });
+      await page.goto(base, { waitUntil: 'networkidle' });
+      await page.getByTestId('recommendations').or(page.getByTestId('empty-recommendations')).first().waitFor();
+      await Promise.all(pending);
+    } finally {
+      await context.close();
+    }
+    const sum = (k: 'bytes' | 'gzip') => scripts.reduce((a, s) => a + s[k], 0);
+    return {
+      firstScreen: { scripts: scripts.length, bytes: sum('bytes'), gzipBytes: sum('gzip'), gzipKiB: Math.round(sum('gzip') / 102.4) / 10 },
+      heavyCodeOnFirstScreen: scripts.filter((s) => HEAVY.test(s.url)).map((s) => s.url),
+      largestScripts: [...scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 5)
+    };
+  } finally {
+    server.kill();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  }
+}
