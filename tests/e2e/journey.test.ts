@@ -88,7 +88,7 @@ describe('a cautious customer on the real app', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('nav a[href="/"]').click();
     await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
-    await page.getByRole('button', { name: 'Switch language to Chinese' }).click();
+    await page.getByRole('button', { name: 'switch the language to Chinese' }).click();
     await page.getByRole('heading', { name: '为您推荐' }).first().waitFor();
 
     // export: one JSON file with everything stored about the person
