@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../../src/lib/domain/catalogue';
 import { DEMO_COUNT, DEMO_SEED } from './catalogue';
 import { generateCatalogue } from './catalogue';
+import { isEntryPoint } from '../../src/cli/io';
 
 export {
   allocate,
@@ -100,14 +101,4 @@ export function main(args: readonly string[]): number {
   }
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));

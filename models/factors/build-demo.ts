@@ -21,6 +21,7 @@ import { runTrain } from '../../src/cli/train';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
 import { DEMO_CATALOGUE_PATH } from '../simulator/node';
 import { simulatedTsv } from '../simulator/evaluate-cf';
+import { isEntryPoint } from '../../src/cli/io';
 
 export const DEMO_FACTORS_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 export const DEMO_PEOPLE = 20_000;
@@ -67,17 +68,7 @@ export function buildDemoFactors(o: BuildOptions): Record<string, unknown> {
   return { ...summary, people: o.people, seed: o.seed };
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     const o: BuildOptions = { people: DEMO_PEOPLE, seed: DEMO_SEED, out: DEMO_FACTORS_DIR };
     const argv = process.argv.slice(2);

@@ -37,6 +37,7 @@ import { DEFAULT_PAD_LENGTH } from '../../src/lib/privacy/mechanism';
 import { nearestPsd } from '../../src/lib/privacy/psd';
 import { reportFromSets, type KindSets } from '../../src/lib/privacy/report';
 import { simulateWeeks, type WeeklyPopulation } from './population';
+import { isEntryPoint } from '../../src/cli/io';
 
 export interface TableArgs {
   people: number;
@@ -178,17 +179,7 @@ export function markdown(rows: readonly Row[], a: TableArgs): string {
   return `${lines.join('\n')}\n\n${a.people.toLocaleString('en')} simulated training people (seed ${a.seed}) sending ${(truth[0]?.reports ?? 0).toLocaleString('en')} weekly reports (one per active week; ×k: each reported k times over), one part per report, pair pad ℓ = ${a.pairPad}, Ĝ made PSD (negative eigenvalues clipped); ${a.test.toLocaleString('en')} validation and ${a.test.toLocaleString('en')} test people, ndcg@10 on a held-out 20 % of their 90-day positives. Rows without ε do not depend on the scale.\n`;
 }
 
-function isEntryPoint(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     const a = parseArgs(process.argv.slice(2));
     const rows = runTable(a, (s) => process.stderr.write(`${s}\n`));

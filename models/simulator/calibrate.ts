@@ -13,6 +13,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } from './calibration';
+import { isEntryPoint } from '../../src/cli/io';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CSV = resolve(REPO, '../shared/data/uci-bank-marketing/bank.csv');
@@ -48,17 +49,7 @@ function main(argv: readonly string[]): void {
   else writeFileSync(out, text);
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     main(process.argv.slice(2));
   } catch (e) {

@@ -20,6 +20,7 @@ import { CF_ALGOS, type CfAlgo } from '../../src/lib/cf/model';
 import { runEval, type EvalReport } from '../../src/cli/eval';
 import { loadCalibration, loadCatalogue } from './node';
 import { createSimulation, tsvRows, type PositiveWeights } from './simulator';
+import { isEntryPoint } from '../../src/cli/io';
 
 export interface EvaluateArgs {
   people: number;
@@ -125,17 +126,7 @@ export function markdownTable(r: EvaluateResult, k: number): string {
   ].join('\n');
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     const args = parseEvaluateArgs(process.argv.slice(2));
     const r = runEvaluate(args);

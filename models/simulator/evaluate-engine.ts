@@ -23,6 +23,7 @@ import { recommend } from '../../src/lib/engine/recommend';
 import { summariseInteractions } from '../../src/lib/engine/weights';
 import { loadCalibration, loadCatalogue } from './node';
 import { createSimulation, DEFAULT_END } from './simulator';
+import { isEntryPoint } from '../../src/cli/io';
 
 const DAY_MS = 86_400_000;
 const POSITIVE = new Set<CandorEvent['type']>(['click', 'favorite', 'apply', 'purchase']);
@@ -124,17 +125,7 @@ export function evaluateEngine(a: Args): Record<string, unknown> {
   };
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     process.stdout.write(JSON.stringify(evaluateEngine(parse(process.argv.slice(2)))) + '\n');
   } catch (e) {

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCalibration, loadCatalogue } from './node';
 import type { SimPerson } from './population';
 import { createSimulation, DEFAULT_END, marginals, tsvRows, type PositiveWeights, type SimulatedPerson } from './simulator';
+import { isEntryPoint } from '../../src/cli/io';
 
 const USAGE =
   'usage: simulate.ts [--people N] [--seed S] [--catalogue C.json] [--format tsv|jsonl] [--out FILE|DIR|-] [--weights binary|engine] [--end ISO] [--days N] [--first N]';
@@ -159,17 +160,7 @@ export function runSimulate(args: SimulateArgs): Record<string, unknown> | null 
   };
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     const summary = runSimulate(parseSimulateArgs(process.argv.slice(2)));
     if (summary) process.stdout.write(JSON.stringify(summary) + '\n');

@@ -23,7 +23,7 @@ import { isPeriod } from '../lib/privacy/period';
 import { nearestPsd } from '../lib/privacy/psd';
 import { SqliteAggregateStore } from '../lib/server/feedback/sqlite-store';
 import { DEFAULT_DB_PATH } from '../lib/server/feedback/service';
-import { CliError, printJson, runCli } from './io';
+import { CliError, printJson, runCli, isEntryPoint } from './io';
 
 export interface EstimateArgs {
   db: string;
@@ -113,15 +113,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   await runCli(() => printJson(runEstimate(parseEstimateArgs(argv))));
 }
 
-/** True when this file is the entry point (compares real paths, so symlinked checkouts work). */
-function isEntryPoint(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) void main();
+if (isEntryPoint(import.meta.url)) void main();

@@ -30,6 +30,7 @@ import { CF_ALGOS, hyperParams, type CfAlgo } from '../lib/cf/model';
 import { parseMovieLens, parseTsv } from '../lib/cf/parse';
 import { splitPerUser } from '../lib/cf/split';
 import { tune, type TuneResult } from '../lib/cf/tune';
+import { isEntryPoint } from './io';
 
 export type Auto = 'auto';
 
@@ -208,15 +209,4 @@ function main(): void {
   }
 }
 
-/** True when this file is the entry point (compares real paths, so symlinked checkouts work). */
-function isEntryPoint(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) main();
+if (isEntryPoint(import.meta.url)) main();

@@ -4,7 +4,7 @@
  * House rules (DESIGN.md): results are JSON on stdout; a failure is ONE line on stderr and a
  * non-zero exit code (1). Throw a CliError anywhere below `runCli` and it becomes that line.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -173,5 +173,16 @@ export async function runCli(main: () => void | Promise<void>): Promise<void> {
       printError(`error: ${messageOf(e)}`);
       process.exitCode = EXIT_FAILURE;
     }
+  }
+}
+
+/** True when the module at `moduleUrl` is the process's entry point (real paths, so symlinked checkouts work). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
   }
 }

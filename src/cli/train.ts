@@ -29,6 +29,7 @@ import { DEFAULT_NEIGHBOURS } from '../lib/cf/itemknn';
 import { CF_ALGOS, type CfAlgo, type Gram } from '../lib/cf/model';
 import { parseTsv } from '../lib/cf/parse';
 import { defaultDim, defaultLambda, tune } from '../lib/cf/tune';
+import { isEntryPoint } from './io';
 
 const FLAGS = ['interactions', 'gram', 'algo', 'out', 'lambda', 'dim', 'neighbours', 'catalogue-version', 'dtype', 'created', 'seed'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -173,15 +174,4 @@ function main(): void {
   }
 }
 
-/** True when this file is the entry point (compares real paths, so symlinked checkouts work). */
-function isEntryPoint(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(resolve(arg)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) main();
+if (isEntryPoint(import.meta.url)) main();
