@@ -6,6 +6,8 @@ import type { Product } from '../domain/product';
 import { EMPTY_PROFILE, GOALS, ProfileSchema, type Profile } from '../domain/profile';
 import { QuestionnaireResultSchema, type QuestionnaireResult } from '../domain/questionnaire';
 import { parseWith, type Result } from '../domain/validate';
+import { LedgerJsonSchema } from '../privacy/ledger';
+import { LEDGER_SETTING, ledgerFrom, OutboxRowSchema, type OutboxRow } from './outbox-row';
 
 /**
  * The device store: everything Candor keeps about the person lives here, in IndexedDB, and nowhere else.
@@ -363,6 +365,10 @@ export const ExportFileSchema = z.object({
   settings: z.record(z.string(), z.json()),
   /** the catalogue is public data: only what was cached, not the products */
   catalogue: z.object({ version: z.number().int().min(0), fetchedAt: isoTimestamp, productCount: z.number().int().min(0) }).nullable(),
+  /** every feedback report built, with the exact bytes queued or sent and its status */
+  reports: z.array(OutboxRowSchema),
+  /** the ε spent per period (also under settings["privacy.ledger"]) */
+  ledger: LedgerJsonSchema,
   /** rows that failed validation and so are not above (they are still stored, and erase removes them) */
   unreadableRows: z.number().int().min(0)
 });
@@ -408,6 +414,14 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
         : null;
     unreadable += (await db.catalogue.count()) - (catalogue ? 1 : 0);
 
+    const reportRows: unknown[] = await db.reports.toArray();
+    const reports: OutboxRow[] = [];
+    for (const row of reportRows) {
+      const r = OutboxRowSchema.safeParse(row);
+      if (r.success) reports.push(r.data);
+      else unreadable++;
+    }
+
     return {
       format: 'candor-export' as const,
       schemaVersion: DB_SCHEMA_VERSION,
@@ -417,6 +431,8 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
       questionnaires,
       settings,
       catalogue,
+      reports,
+      ledger: ledgerFrom(settings[LEDGER_SETTING]).toJSON(),
       unreadableRows: unreadable
     };
   });

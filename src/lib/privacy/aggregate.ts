@@ -174,6 +174,18 @@ export class SupportCounter {
     }
   }
 
+  /**
+   * Whether a part supports item i (kind ≠ pair) or the pair (i, j), i ≤ j: collect() projected
+   * onto one element. Simulations that track a few elements over millions of reports use it
+   * instead of computing every report's whole support.
+   */
+  supports(kind: ReportKind, seed: number, value: number, g: number, i: number, j: number = i): boolean {
+    if (kind !== 'pair') return rangeOf(seedMix(seed, TAG_ITEM), this.hi[i]!, this.lo[i]!, g) === value;
+    const a = rangeOf(seedMix(seed, TAG_PAIR_FIRST), this.hi[i]!, this.lo[i]!, g);
+    const b = rangeOf(seedMix(seed, TAG_PAIR_SECOND), this.hi[j]!, this.lo[j]!, g);
+    return (a + b) % g === value;
+  }
+
   /** The supported element indices, ascending (a fresh array). */
   support(kind: ReportKind, seed: number, value: number, g: number): Uint32Array {
     const [idx, n] = this.collect(kind, seed, value, g);
