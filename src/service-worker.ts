@@ -5,7 +5,9 @@
 import { build, files, version } from '$service-worker';
 
 // Offline-first shell: the built app and static files are precached at install; every page is the
-// same client-rendered shell (ssr is off), so one cached copy of it serves any route offline.
+// same client-rendered shell (ssr is off), so one cached copy of it serves every route, online or not —
+// and the server never learns which page (which product) the person opened. A new deployment arrives
+// as a new service worker with its own precached shell (the update banner).
 // Factors and model files are cached as they are fetched, network first, so they are there offline.
 // The catalogue is not cached here: its offline copy is the verified last good copy the app keeps in
 // IndexedDB, and a second copy here would hide from the app that it is offline.
@@ -32,14 +34,14 @@ sw.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') void sw.skipWaiting();
 });
 
-async function networkFirst(request: Request, cacheName: string, fallback?: string): Promise<Response> {
+async function networkFirst(request: Request, cacheName: string): Promise<Response> {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') await cache.put(fallback ?? request, response.clone());
+    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = (await cache.match(fallback ?? request)) ?? (await caches.match(fallback ?? request));
+    const cached = await cache.match(request);
     if (cached) return cached;
     throw error;
   }
@@ -54,7 +56,7 @@ sw.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // /embed has its own frame-ancestors policy: always ask the server for it
     if (url.pathname.startsWith('/embed')) return;
-    event.respondWith(networkFirst(request, APP_CACHE, SHELL));
+    event.respondWith(caches.match(SHELL).then((hit) => hit ?? fetch(SHELL, { credentials: 'omit' })));
     return;
   }
   if (DATA.test(url.pathname)) {

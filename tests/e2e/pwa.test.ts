@@ -52,5 +52,10 @@ describe('installable, offline PWA', () => {
     await page.goto(`${baseURL}/product/${online[0]}`);
     await page.locator(`article.detail[data-product-id="${online[0]}"]`).waitFor();
     await context.setOffline(false);
+
+    // online too, a full load of a product page is answered by the service worker: the server never learns the path
+    const served = await page.goto(`${baseURL}/product/${online[1]}`);
+    expect(served?.fromServiceWorker()).toBe(true);
+    await page.locator(`article.detail[data-product-id="${online[1]}"]`).waitFor();
   });
 });
