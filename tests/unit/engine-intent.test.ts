@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/lib/domain/intent';
 import type { Profile } from '../../src/lib/domain/profile';
-import { explain, matchIntent, profileFit, recommend, LEARNED_WEIGHT } from '../../src/lib/engine/index';
+import { explain, matchIntent, MAX_KIND_SHARE, profileFit, recommend, LEARNED_WEIGHT } from '../../src/lib/engine/index';
 import { parseIntent } from '../../src/lib/intent';
 import { makeProduct, NOW } from '../fixtures/engine/fixtures';
 
@@ -76,17 +76,43 @@ describe('recommend with a request', () => {
     expect(out[0]!.signals.semantic).toBeCloseTo(0.9);
   });
 
-  it('the ranker moves the base score by LEARNED_WEIGHT·(2l − 1)', () => {
-    const base = recommend({ products, profile: C4, events: [], now: NOW, k: 6 });
-    const learned = new Map(products.map((p) => [p.id, 0.5]));
-    learned.set('loan-car-36', 1);
-    const out = recommend({ products, profile: C4, events: [], now: NOW, k: 6, learned, learnedWeight: LEARNED_WEIGHT });
-    const before = base.find((r) => r.productId === 'loan-car-36')!;
-    const after = out.find((r) => r.productId === 'loan-car-36')!;
-    expect(after.signals).toEqual(before.signals);
-    // undiversified scores differ by exactly the weight; the reported score may include a diversity penalty
-    expect(after.score).toBeGreaterThan(before.score);
-    expect(out.indexOf(after)).toBeLessThanOrEqual(base.indexOf(before));
+  it('the ranker adds w·(l − mean)/(max − min): worked by hand on two products', () => {
+    // two products of different kinds and subtypes: no diversity penalty, so reported scores are base scores
+    const two = [products[0]!, products[4]!];
+    const plain = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2 });
+    // l = 0.02 and 0.06: mean 0.04, range 0.04 -> −0.5 and +0.5; weight 2 -> −1 and +1
+    const learned = new Map([
+      ['wm-12m-r2', 0.02],
+      ['fund-equity-r4', 0.06]
+    ]);
+    const out = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2, learned, learnedWeight: 2 });
+    const score = (rs: typeof out, id: string) => rs.find((r) => r.productId === id)!.score;
+    expect(score(out, 'wm-12m-r2')).toBeCloseTo(score(plain, 'wm-12m-r2') - 1, 10);
+    expect(score(out, 'fund-equity-r4')).toBeCloseTo(score(plain, 'fund-equity-r4') + 1, 10);
+    expect(out.map((r) => r.productId)).toEqual(['fund-equity-r4', 'wm-12m-r2']);
+    // the same opinion for everyone, or none at all, changes nothing
+    const flat = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2, learned: new Map([['wm-12m-r2', 0.3], ['fund-equity-r4', 0.3]]) });
+    expect(flat.map((r) => r.score)).toEqual(plain.map((r) => r.score));
+    expect(LEARNED_WEIGHT).toBe(1);
+  });
+});
+
+describe('diversity', () => {
+  it('no kind fills more than half the list while others are left, however strong the opinion', () => {
+    const funds = Array.from({ length: 8 }, (_, i) => makeProduct(`fund-${i}`, { kind: 'fund', subtype: `s${i}` }));
+    const others = [
+      makeProduct('dep-1', { kind: 'deposit', subtype: 'time', riskLevel: 1 }),
+      makeProduct('bond-1', { kind: 'bond', subtype: 'treasury', riskLevel: 1 }),
+      makeProduct('ins-1', { kind: 'insurance', subtype: 'medical', riskLevel: 1 })
+    ];
+    const learned = new Map([...funds.map((p) => [p.id, 0.9] as const), ...others.map((p) => [p.id, 0.01] as const)]);
+    const out = recommend({ products: [...funds, ...others], profile: C4, events: [], now: NOW, k: 6, learned, learnedWeight: 10 });
+    expect(MAX_KIND_SHARE).toBe(0.5);
+    expect(out.filter((r) => r.productId.startsWith('fund-'))).toHaveLength(3);
+    expect(out).toHaveLength(6);
+    // with nothing else left, the rest may be funds
+    const onlyFunds = recommend({ products: funds, profile: C4, events: [], now: NOW, k: 6 });
+    expect(onlyFunds).toHaveLength(6);
   });
 });
 

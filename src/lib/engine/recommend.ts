@@ -43,7 +43,10 @@ import { summariseInteractions } from './weights';
  * nothing at all. The `also_chosen` reason is given when cf_p ≥ 0.5.
  *
  * The on-device ranker (only when `input.learned` is given — probabilities l_p from src/lib/ranker):
- *   base += LEARNED_WEIGHT · (2·l_p − 1)           (so a coin-flip opinion changes nothing)
+ *   base += LEARNED_WEIGHT · (l_p − mean l) / (max l − min l)     over the candidates it scored
+ * The ranker's probabilities are of a rare event (mostly a few per cent), so only their order and
+ * relative spread carry meaning; centring on their mean makes an unscored product neutral and a
+ * weight of about 1 comparable with the other sources.
  *
  * A request (`input.intent`, parsed from the query on the device) and query embeddings
  * (`input.semantic`) decide the top tier and order it:
@@ -58,8 +61,8 @@ export const CF_WEIGHT = 0.35;
 /** a normalised CF score at or above this earns the `also_chosen` reason */
 export const ALSO_CHOSEN_MIN = 0.5;
 export const QUERY_TIER_OFFSET = 2;
-/** weight of the ranker's centred opinion; tuned on held-out simulated people (models/ranker) */
-export const LEARNED_WEIGHT = 0.3;
+/** weight of the ranker's normalised opinion; the shipped model carries its own, tuned on held-out simulated people (models/ranker) */
+export const LEARNED_WEIGHT = 1;
 export const INTENT_WEIGHT = 1;
 export const SEMANTIC_WEIGHT = 0.5;
 /** a product whose similarity is at least this share of the best candidate's counts as a semantic match */
@@ -67,6 +70,8 @@ export const SEMANTIC_MATCH = 0.85;
 const SEMANTIC_MATCH_FLOOR = 0.3;
 const EVIDENCE_SHRINK = 2;
 const DIVERSITY = { kind: 0.25, subtype: 0.1, decay: 0.6 } as const;
+/** at most this share of a list (rounded up) from one kind, while other kinds are available */
+export const MAX_KIND_SHARE = 0.5;
 const SIMILAR_REASON_MIN_COS = 0.6;
 const SIMILAR_REASON_MIN_CONTENT = 0.1;
 const DISLIKE_REASON_MIN = 0.2;
@@ -141,6 +146,30 @@ export function collaborativeScores(
   return out;
 }
 
+/** (l − mean)/(max − min) over the candidates the ranker scored; empty when it scored none or all alike. */
+function normalisedLearned(learned: ReadonlyMap<string, number> | undefined, candidates: readonly Product[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!learned) return out;
+  const values: [string, number][] = [];
+  for (const p of candidates) {
+    const l = learned.get(p.id);
+    if (l !== undefined && Number.isFinite(l)) values.push([p.id, clamp01(l)]);
+  }
+  if (values.length === 0) return out;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const [, l] of values) {
+    min = Math.min(min, l);
+    max = Math.max(max, l);
+    sum += l;
+  }
+  if (!(max > min)) return out;
+  const mean = sum / values.length;
+  for (const [id, l] of values) out.set(id, (l - mean) / (max - min));
+  return out;
+}
+
 function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, qa: QueryAnalysis | null): Scored[] {
   const { profile } = input;
   const summary = summariseInteractions(input.events, input.now);
@@ -175,6 +204,7 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
   let bestSemantic = 0;
   if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
   const semanticBar = Math.max(SEMANTIC_MATCH_FLOOR, SEMANTIC_MATCH * bestSemantic);
+  const learnedTerm = normalisedLearned(input.learned, candidates);
 
   for (const p of candidates) {
 
@@ -210,8 +240,7 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
     let base =
       SCORE_WEIGHTS.content * content + SCORE_WEIGHTS.popularity * popularity + SCORE_WEIGHTS.fit * fit.score - SCORE_WEIGHTS.dislike * dislike;
     if (cf > 0) base += cfWeight * cf;
-    const learned = input.learned?.get(p.id);
-    if (learned !== undefined && Number.isFinite(learned)) base += learnedWeight * (2 * clamp01(learned) - 1);
+    base += learnedWeight * (learnedTerm.get(p.id) ?? 0);
 
     const match = qa ? matchQuery(p, qa, productDocument(p)) : null;
     const request = intent ? matchIntent(p, intent) : null;
@@ -274,13 +303,16 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
  * Greedy diversity re-rank. At each step take the item with the highest
  * score − penalty(kind count, subtype count so far); penalties only grow, so the chosen
  * adjusted scores never increase. Query matches are placed first, and when the query names
- * exactly one kind the kind penalty is off among them.
+ * exactly one kind the kind penalty is off among them. Beyond the soft penalty, no kind fills more
+ * than MAX_KIND_SHARE of the list while other kinds are left (a strong opinion — the ranker's, say —
+ * cannot turn the list into one kind), except among matches of a request for one kind.
  */
 function diversify(items: Scored[], k: number, oneKind: boolean): { item: Scored; score: number }[] {
   const out: { item: Scored; score: number }[] = [];
   const kindCount = new Map<string, number>();
   const subtypeCount = new Map<string, number>();
   const penalty = (n: number, w: number): number => w * (1 - Math.pow(DIVERSITY.decay, n));
+  const kindCap = Math.max(1, Math.ceil(k * MAX_KIND_SHARE));
   const tiers = [items.filter((i) => i.matched), items.filter((i) => !i.matched)];
   tiers.forEach((tier, t) => {
     const left = [...tier];
@@ -288,8 +320,11 @@ function diversify(items: Scored[], k: number, oneKind: boolean): { item: Scored
     while (out.length < k && left.length > 0) {
       let bestIdx = -1;
       let bestVal = -Infinity;
+      const capped = (kind: string): boolean => kindPenaltyOn && (kindCount.get(kind) ?? 0) >= kindCap;
+      const othersLeft = left.some((it) => !capped(it.product.kind));
       left.forEach((it, i) => {
         const p = it.product;
+        if (othersLeft && capped(p.kind)) return;
         const subKey = `${p.kind}/${p.subtype}`;
         const val =
           it.score -
