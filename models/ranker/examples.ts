@@ -1,0 +1,70 @@
+/**
+ * Training and evaluation examples from the population simulator (models/simulator): for each
+ * simulated person, the engine runs on their events before the split day (its candidates and
+ * signals are what the ranker sees), and a candidate is positive when the person clicks, saves,
+ * applies for or buys it afterwards — the same relevance as models/simulator/evaluate-engine.ts.
+ */
+import type { CfModel } from '../../src/lib/cf/model';
+import type { CandorEvent } from '../../src/lib/domain/event';
+import type { Product } from '../../src/lib/domain/product';
+import type { Profile } from '../../src/lib/domain/profile';
+import { recommend } from '../../src/lib/engine/recommend';
+import { summariseInteractions } from '../../src/lib/engine/weights';
+import { candidateRows } from '../../src/lib/ranker/candidates';
+import type { Calibration } from '../simulator/calibration';
+import { createSimulation, DEFAULT_END } from '../simulator/simulator';
+
+const DAY_MS = 86_400_000;
+const POSITIVE = new Set<CandorEvent['type']>(['click', 'favorite', 'apply', 'purchase']);
+
+export interface PersonExamples {
+  profile: Profile;
+  history: CandorEvent[];
+  now: Date;
+  ids: string[];
+  rows: Float32Array;
+  labels: Float32Array;
+  /** relevant products after the split (may include ones outside the candidates) */
+  relevant: Set<string>;
+  /** has at least one product event before the split (the people evaluate-engine scores) */
+  hasHistory: boolean;
+}
+
+export interface ExampleOptions {
+  products: readonly Product[];
+  calibration: Calibration;
+  cf: CfModel;
+  seed: number;
+  first: number;
+  people: number;
+  splitDay: number;
+}
+
+export function* examples(o: ExampleOptions): Generator<PersonExamples> {
+  const byId = new Map(o.products.map((p) => [p.id, p]));
+  const split = new Date(DEFAULT_END).getTime() - (90 - o.splitDay) * DAY_MS;
+  const now = new Date(split);
+  const sim = createSimulation({ products: o.products, calibration: o.calibration, people: o.people, seed: o.seed, first: o.first });
+  for (const sp of sim.people()) {
+    const history = sp.events.filter((e) => Date.parse(e.ts) < split);
+    const past = summariseInteractions(history, now);
+    const relevant = new Set<string>();
+    for (const e of sp.events) {
+      if (Date.parse(e.ts) < split || !POSITIVE.has(e.type) || e.productId === undefined) continue;
+      if (past.owned.has(e.productId) || past.rejected.has(e.productId)) continue;
+      relevant.add(e.productId);
+    }
+    const candidates = recommend({ products: o.products, profile: sp.profile, events: history, now, k: o.products.length, cf: o.cf });
+    const { ids, rows } = candidateRows({ products: byId, profile: sp.profile, events: history, now }, candidates);
+    yield {
+      profile: sp.profile,
+      history,
+      now,
+      ids,
+      rows,
+      labels: Float32Array.from(ids, (id) => (relevant.has(id) ? 1 : 0)),
+      relevant,
+      hasHistory: history.some((e) => e.productId !== undefined)
+    };
+  }
+}
