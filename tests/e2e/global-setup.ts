@@ -43,6 +43,9 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 /** Builds the app once and serves the real production server for every browser test. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.CANDOR_E2E_SKIP_BUILD !== '1') {
+    // the tiny test model is generated, not committed: make it (when missing) before the build copies static/
+    const tiny = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/models.ts', 'make-tiny', '--if-missing'], { cwd: root, encoding: 'utf8' });
+    if (tiny.status !== 0) throw new Error(`models make-tiny failed:\n${tiny.stdout}\n${tiny.stderr}`);
     const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
   }
