@@ -17,7 +17,7 @@ const DATA_CACHE = 'candor-data-v1';
 const SHELL = '/';
 /** large files (model weights, wasm) are cached when first used, never at install */
 const LAZY = /\.(onnx|wasm|bin)$|^\/models\//;
-const PRECACHE = [...build, ...files.filter((f) => !LAZY.test(f)), SHELL];
+const PRECACHE = [...[...build, ...files].filter((f) => !LAZY.test(f)), SHELL];
 const DATA = /^\/api\/factors(\/|$)|^\/models\//;
 
 sw.addEventListener('install', (event) => {

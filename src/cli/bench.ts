@@ -17,6 +17,8 @@ type Section = (ctx: BenchContext) => Promise<Record<string, unknown>>;
 const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   cf: () => import('./bench/cf'),
   bundle: () => import('./bench/bundle'),
+  intent: () => import('./bench/intent'),
+  ranker: () => import('./bench/ranker'),
 };
 
 const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });

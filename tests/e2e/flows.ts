@@ -22,7 +22,8 @@ export async function takeQuestionnaire(page: Page, baseURL: string, answers: An
 
 /** The product ids of the recommendation cards on the home page, in order. */
 export async function recommendedIds(page: Page): Promise<string[]> {
-  const list = page.getByTestId('recommendations');
+  // the list as it settles: the on-device ranker re-ranks it once its scores are in (aria-busy)
+  const list = page.locator('[data-testid="recommendations"][aria-busy="false"]');
   await list.waitFor();
   return list.locator('[data-product-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id') ?? ''));
 }

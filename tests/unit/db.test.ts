@@ -359,6 +359,14 @@ describe('exportAll()', () => {
     expect(file.unreadableRows).toBe(2);
   });
 
+  it('includes on-device model state, typed arrays as plain numbers', async () => {
+    const db = await filled();
+    await db.personal.put({ modelId: 'm1', examples: 2, b2: Float32Array.from([0.5, -0.25]) }, 'ranker');
+    const file = await exportAll(db, new Date(TS));
+    expect(file.personal).toEqual({ ranker: { modelId: 'm1', examples: 2, b2: [0.5, -0.25] } });
+    expect(ExportFileSchema.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);
+  });
+
   it('ExportFileSchema refuses a file of another format', () => {
     expect(ExportFileSchema.safeParse({ format: 'other' }).success).toBe(false);
   });

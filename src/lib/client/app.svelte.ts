@@ -8,13 +8,16 @@ import {
   type Profile
 } from '../domain';
 import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
-import { recommend, type Recommendation } from '../engine';
+import type { Intent } from '../domain/intent';
+import type { Recommendation } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
 import type { CfModel } from '../cf/model';
 import { syncCatalogue, type CatalogueStatus } from './catalogue-sync';
 import { syncFactors, type FactorsStatus } from './factors-sync';
 import { trustedRoot } from './trust';
+import { startOutbox } from './outbox';
+import { Ranking } from './ranking.svelte';
 import {
   eraseAll,
   exportAll,
@@ -59,6 +62,8 @@ class CandorApp {
   /** the verified collaborative-filtering factors, once loaded (the engine works without them) */
   cf = $state.raw<CfModel | null>(null);
   factorsStatus = $state.raw<FactorsStatus>({ state: 'none', error: '' });
+  /** the on-device ranker: re-ranks recommendations once its worker is ready (ranking.svelte.ts) */
+  readonly ranking = new Ranking();
   events = $state.raw<StoredEvent[]>([]);
   baseProfile = $state.raw<Profile>(EMPTY_PROFILE);
   questionnaire = $state.raw<QuestionnaireResult | null>(null);
@@ -112,6 +117,10 @@ class CandorApp {
     this.products = loaded.catalogue?.products ?? [];
     this.catalogueStatus = loaded.status;
     this.ready = true;
+    void this.ranking.start(db);
+
+    // feedback outbox: at most one ε-LDP report per week, uploaded after a random delay (docs/privacy.md)
+    startOutbox(db);
   }
 
   /** Re-read the person's data from the store. */
@@ -139,6 +148,12 @@ class CandorApp {
     );
     if (!result.ok) throw new Error(result.error);
     this.events = [...this.events, result.value];
+    this.ranking.noteEvent(type, extra.value, () => ({
+      products: this.products,
+      profile: this.profile,
+      events: this.events,
+      ...(this.cf ? { cf: this.cf } : {})
+    }));
   }
 
   /** Keep the assessment, and carry its answers (age, income, goals…) into the stored profile. */
@@ -150,14 +165,17 @@ class CandorApp {
     this.questionnaire = result;
   }
 
-  recommendations(k: number, query?: string): Recommendation[] {
-    return recommend({
+  /** `ask`: a request typed into the Ask box, with what was understood of it (intent) and its embedding similarities (semantic) */
+  recommendations(k: number, ask?: { query: string; intent?: Intent; semantic?: ReadonlyMap<string, number> }): Recommendation[] {
+    return this.ranking.rerank({
       products: this.products,
       profile: this.profile,
       events: this.events,
       now: new Date(),
       k,
-      query,
+      query: ask?.query,
+      ...(ask?.intent ? { intent: ask.intent } : {}),
+      ...(ask?.semantic ? { semantic: ask.semantic } : {}),
       ...(this.cf ? { cf: this.cf } : {})
     });
   }
@@ -176,6 +194,7 @@ class CandorApp {
 
   async erase(): Promise<void> {
     await eraseAll(this.db);
+    await this.ranking.reset();
     await this.reload();
     this.revision += 1;
   }

@@ -369,6 +369,8 @@ export const ExportFileSchema = z.object({
   reports: z.array(OutboxRowSchema),
   /** the ε spent per period (also under settings["privacy.ledger"]) */
   ledger: LedgerJsonSchema,
+  /** on-device model state learnt from the person's feedback (e.g. the fine-tuned ranker), by name */
+  personal: z.record(z.string(), z.json()),
   /** rows that failed validation and so are not above (they are still stored, and erase removes them) */
   unreadableRows: z.number().int().min(0)
 });
@@ -422,6 +424,14 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
       else unreadable++;
     }
 
+    // typed arrays (model weights) become plain arrays, so the file is ordinary JSON
+    const personal: ExportFile['personal'] = {};
+    await db.personal.each((row, cursor) => {
+      const json = z.json().safeParse(JSON.parse(JSON.stringify(row, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v))));
+      if (json.success && typeof cursor.primaryKey === 'string') personal[cursor.primaryKey] = json.data;
+      else unreadable++;
+    });
+
     return {
       format: 'candor-export' as const,
       schemaVersion: DB_SCHEMA_VERSION,
@@ -433,6 +443,7 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
       catalogue,
       reports,
       ledger: ledgerFrom(settings[LEDGER_SETTING]).toJSON(),
+      personal,
       unreadableRows: unreadable
     };
   });
