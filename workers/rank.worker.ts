@@ -9,8 +9,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -18,7 +16,15 @@ import artifact from '$models/ranker/ranker.json';
 import { RankRequestSchema, type RankResponse } from '../src/lib/ranker/protocol';
 import { RankerService } from '../src/lib/ranker/service';
 
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+// Backends register themselves when imported. The WebGPU one is most of this worker's code, so it is
+// loaded only where the browser has an adapter; the wasm one is small (its binary is fetched on use).
+const backendsLoaded = (async (): Promise<void> => {
+  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
+  if (adapter) await import('@tensorflow/tfjs-backend-webgpu');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+})();
 
 let service: RankerService | null = null;
 let failure: string | null = null;
@@ -35,7 +41,7 @@ function reply(r: RankResponse): void {
 }
 
 // one message at a time, in order: fine-tuning swaps the scorer that scoring uses
-let queue = Promise.resolve();
+let queue: Promise<void> = backendsLoaded.catch(() => undefined);
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = RankRequestSchema.safeParse(event.data);
   if (!parsed.success) {
