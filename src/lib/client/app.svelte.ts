@@ -18,6 +18,7 @@ import { syncFactors, type FactorsStatus } from './factors-sync';
 import { trustedRoot } from './trust';
 import { startOutbox } from './outbox';
 import { Ranking } from './ranking.svelte';
+import { llm } from './llm.svelte';
 import {
   eraseAll,
   exportAll,
@@ -195,6 +196,7 @@ class CandorApp {
   async erase(): Promise<void> {
     await eraseAll(this.db);
     await this.ranking.reset();
+    llm.forget(); // the opt-in was a setting, erased with the rest
     await this.reload();
     this.revision += 1;
   }

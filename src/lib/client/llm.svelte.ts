@@ -89,6 +89,13 @@ export class LlmClient {
     if (this.#db) await setSetting(this.#db, OPT_IN, false);
   }
 
+  /** Everything was erased: unload the model without writing anything back to the store. */
+  forget(): void {
+    this.#stopWorker('cancelled');
+    this.status = this.offered.length ? 'off' : 'unavailable';
+    this.loaded = 0;
+  }
+
   async load(): Promise<void> {
     if (this.offered.length === 0 || this.status === 'loading' || this.status === 'ready') return;
     this.status = 'loading';
