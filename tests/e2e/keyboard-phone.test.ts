@@ -56,9 +56,13 @@ describe('keyboard and phone', () => {
     await expect.poll(() => page.locator('button[aria-pressed]').first().getAttribute('aria-pressed')).toBe('true');
 
     // the questionnaire and privacy pages fit the screen too
-    for (const path of ['/questionnaire', '/privacy']) {
+    for (const [path, settled] of [
+      ['/questionnaire', 'h1'],
+      // the privacy page is complete once the ranker's panel has its table of scores
+      ['/privacy', '[data-testid="ranker-status"] table[data-scored="true"]']
+    ] as const) {
       await page.goto(`${baseURL}${path}`);
-      await page.locator('h1').waitFor();
+      await page.locator(settled).waitFor();
       await noHorizontalScroll(page);
     }
   });
