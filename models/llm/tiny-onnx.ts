@@ -1,19 +1,14 @@
 import onnxProto from 'onnx-proto';
+import { mulberry32 } from '../catalogue/rng';
 
 const { onnx } = onnxProto;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
 const INT64 = onnx.TensorProto.DataType.INT64;
 
-/** Seeded uniform numbers in [−1, 1) from integer arithmetic only, so every machine writes the same bytes. */
+/** Seeded uniform numbers in [−1, 1): integer arithmetic only, so every machine writes the same bytes. */
 function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * 2 - 1;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 2 - 1;
 }
 
 function floatTensor(name: string, dims: number[], values: Float32Array) {

@@ -9,13 +9,12 @@ import type { CandorEvent } from '../../src/lib/domain/event';
 import type { Product } from '../../src/lib/domain/product';
 import type { Profile } from '../../src/lib/domain/profile';
 import { recommend } from '../../src/lib/engine/recommend';
-import { summariseInteractions } from '../../src/lib/engine/weights';
 import { candidateRows } from '../../src/lib/ranker/candidates';
 import type { Calibration } from '../simulator/calibration';
+import { heldOut } from '../simulator/evaluate-engine';
 import { createSimulation, DEFAULT_END } from '../simulator/simulator';
 
 const DAY_MS = 86_400_000;
-const POSITIVE = new Set<CandorEvent['type']>(['click', 'favorite', 'apply', 'purchase']);
 
 export interface PersonExamples {
   profile: Profile;
@@ -46,14 +45,7 @@ export function* examples(o: ExampleOptions): Generator<PersonExamples> {
   const now = new Date(split);
   const sim = createSimulation({ products: o.products, calibration: o.calibration, people: o.people, seed: o.seed, first: o.first });
   for (const sp of sim.people()) {
-    const history = sp.events.filter((e) => Date.parse(e.ts) < split);
-    const past = summariseInteractions(history, now);
-    const relevant = new Set<string>();
-    for (const e of sp.events) {
-      if (Date.parse(e.ts) < split || !POSITIVE.has(e.type) || e.productId === undefined) continue;
-      if (past.owned.has(e.productId) || past.rejected.has(e.productId)) continue;
-      relevant.add(e.productId);
-    }
+    const { history, relevant } = heldOut(sp.events, split, now);
     const candidates = recommend({ products: o.products, profile: sp.profile, events: history, now, k: o.products.length, cf: o.cf });
     const { ids, rows } = candidateRows({ products: byId, profile: sp.profile, events: history, now }, candidates);
     yield {

@@ -28,6 +28,22 @@ import { isEntryPoint } from '../../src/cli/io';
 const DAY_MS = 86_400_000;
 const POSITIVE = new Set<CandorEvent['type']>(['click', 'favorite', 'apply', 'purchase']);
 
+/**
+ * One simulated person split in time: the events before `split` are what the device knows; the
+ * products they act on positively afterwards — neither owned nor turned down before — are relevant.
+ */
+export function heldOut(events: readonly CandorEvent[], split: number, now: Date): { history: CandorEvent[]; relevant: Set<string> } {
+  const history = events.filter((e) => Date.parse(e.ts) < split);
+  const past = summariseInteractions(history, now);
+  const relevant = new Set<string>();
+  for (const e of events) {
+    if (Date.parse(e.ts) < split || !POSITIVE.has(e.type) || e.productId === undefined) continue;
+    if (past.owned.has(e.productId) || past.rejected.has(e.productId)) continue;
+    relevant.add(e.productId);
+  }
+  return { history, relevant };
+}
+
 export function loadFactorsDir(dir: string): CfModel {
   const manifest = JSON.parse(readFileSync(join(dir, 'factors.json'), 'utf8')) as { sha256?: unknown };
   if (typeof manifest.sha256 !== 'string') throw new Error(`${dir}/factors.json: no sha256`);
@@ -79,15 +95,8 @@ export function evaluateEngine(a: Args): Record<string, unknown> {
   const acc = a.weights.map(() => ({ hits: 0, recall: 0, ndcg: 0, alsoChosen: 0 }));
   let users = 0;
   for (const sp of sim.people()) {
-    const history = sp.events.filter((e) => Date.parse(e.ts) < split);
+    const { history, relevant } = heldOut(sp.events, split, now);
     if (!history.some((e) => e.productId !== undefined)) continue;
-    const past = summariseInteractions(history, now);
-    const relevant = new Set<string>();
-    for (const e of sp.events) {
-      if (Date.parse(e.ts) < split || !POSITIVE.has(e.type) || e.productId === undefined) continue;
-      if (past.owned.has(e.productId) || past.rejected.has(e.productId)) continue;
-      relevant.add(e.productId);
-    }
     if (relevant.size === 0) continue;
     users++;
     a.weights.forEach((w, wi) => {

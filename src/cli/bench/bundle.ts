@@ -7,32 +7,19 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { BenchContext } from '../bench';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, freePort } from '../chromium';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** what only the model workers should pull in */
 /** identifiers of onnxruntime-web, transformers.js and tfjs-core that survive minification */
 const HEAVY = /InferenceSession|registerBackend|PreTrainedModel|KernelBackend/;
 const WORKER = /\/_app\/immutable\/workers\//;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> {
   if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') {
@@ -56,7 +43,7 @@ export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> 
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const scripts: { url: string; bytes: number; gzip: number; heavy: boolean }[] = [];
     const pending: Promise<void>[] = [];
     try {
