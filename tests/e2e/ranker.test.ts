@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
+import { recommendedIds } from './flows';
 
 const baseURL = inject('baseURL');
 
@@ -49,5 +50,29 @@ describe('the on-device ranker in Chromium', () => {
     // the wasm binary came from the app's origin (no CDN), like everything else
     expect(wasm.requests.some((u) => u.startsWith(baseURL) && u.endsWith('.wasm'))).toBe(true);
     for (const u of [...gpu.requests, ...wasm.requests]) expect(u.startsWith(baseURL) || u.startsWith('data:') || u.startsWith('blob:')).toBe(true);
+  });
+
+  it('adapts to thumbs in its worker, keeps the personal model across a reload, and uploads none of it', async () => {
+    const s = await launch({ locale: 'en-US' });
+    try {
+      const { page } = s;
+      await page.goto(baseURL);
+      const liked = (await recommendedIds(page)).slice(0, 3);
+      for (const id of liked) {
+        await page.goto(`${baseURL}/product/${id}`);
+        const up = page.getByRole('button', { name: /Helpful/ }).first();
+        await up.click();
+        await expect.poll(() => up.getAttribute('aria-pressed')).toBe('true');
+      }
+      await page.locator('nav a[href="/privacy"]').click();
+      const panel = page.getByTestId('ranker-status');
+      // fine-tuning runs in the worker once the reactions pause (a 1.5 s debounce)
+      await panel.getByText('It has adapted to 3 of your reactions, on this device.').waitFor({ timeout: 60_000 });
+      await page.reload();
+      await page.getByTestId('ranker-status').getByText('It has adapted to 3 of your reactions').waitFor({ timeout: 60_000 });
+      expect(s.requests.filter((u) => !u.startsWith(baseURL))).toEqual([]);
+    } finally {
+      await s.close();
+    }
   });
 });
