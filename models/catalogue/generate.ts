@@ -6,8 +6,7 @@
  * Defaults: --count 320, --seed 2026, --out models/catalogue/demo-catalogue.json ("-" for stdout).
  * Writes the file and prints nothing; errors go to stderr with exit status 1.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import type { Catalogue } from '../../src/lib/domain/catalogue';
 import { DEMO_COUNT, DEMO_SEED } from './catalogue';
 import { generateCatalogue } from './catalogue';

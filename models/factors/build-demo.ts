@@ -14,7 +14,7 @@
  *   npx tsx src/cli/train.ts --interactions sim.tsv --algo ease --lambda auto --seed 1 \
  *       --catalogue-version 1 --created 2026-11-01T00:00:00.000Z --out models/factors/demo
  */
-import { readdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTrain } from '../../src/cli/train';

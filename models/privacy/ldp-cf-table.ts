@@ -20,9 +20,6 @@
  * people's held-out 20 % of positives (src/lib/cf evaluate: DESIGN.md's protocol), x = the other 80 %.
  * Prints a Markdown table (or JSON with --json).
  */
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fitEase } from '../../src/lib/cf/ease';
 import { evaluate, testSets, type EvalData } from '../../src/lib/cf/evaluate';
 import { gramFromRows, meanDiagonal, userRows, type Interaction } from '../../src/lib/cf/gram';

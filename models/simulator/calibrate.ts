@@ -9,7 +9,7 @@
  * next to the repository, the copy this project was calibrated on. Errors: one line, exit 1.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } from './calibration';

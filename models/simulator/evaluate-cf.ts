@@ -14,8 +14,6 @@
  * Prints one JSON document {"people","seed","rows","results":[eval report…]}, or with --markdown
  * the README table. Errors: one line on stderr, exit 1.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CF_ALGOS, type CfAlgo } from '../../src/lib/cf/model';
 import { runEval, type EvalReport } from '../../src/cli/eval';
 import { loadCalibration, loadCatalogue } from './node';

@@ -13,7 +13,7 @@
  * least one relevant product. Weight 0 is the engine without CF. Prints one JSON document.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserializeFactors } from '../../src/lib/cf/artifact';

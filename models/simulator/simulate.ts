@@ -13,9 +13,8 @@
  * With --out, a one-line JSON summary (counts and the population's marginals) is printed.
  * Default catalogue: the demo catalogue. Errors: one line on stderr, exit 1.
  */
-import { closeSync, mkdirSync, openSync, realpathSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCalibration, loadCatalogue } from './node';
 import type { SimPerson } from './population';
 import { createSimulation, DEFAULT_END, marginals, tsvRows, type PositiveWeights, type SimulatedPerson } from './simulator';

@@ -14,9 +14,8 @@
  *                 per-product estimated counts (people-weeks) and their standard deviations.
  * Prints a one-line JSON summary. Errors: one line on stderr, exit 1.
  */
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { combineCounts, estimateCounts, estimateGram } from '../lib/privacy/estimate';
 import { ITEM_KINDS } from '../lib/privacy/mechanism';
 import { isPeriod } from '../lib/privacy/period';

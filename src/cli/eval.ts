@@ -20,9 +20,7 @@
  * in |test items| (the contract's literal definition).
  * trainSeconds covers building G, tuning and the final fit; scoreSeconds ranking and metrics.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { evaluate, testSets } from '../lib/cf/evaluate';
 import { fitModel, type HyperParams } from '../lib/cf/fit';
 import { buildItemIndex, gramFromRows, itemIdsOf, userRows, type Interaction } from '../lib/cf/gram';

@@ -19,9 +19,8 @@
  * count and trainSeconds). Errors: one line on stderr, exit 1.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serializeFactors, type FactorsDtype } from '../lib/cf/artifact';
 import { fitModel, type HyperParams } from '../lib/cf/fit';
 import { buildItemIndex, gramFromArrays, gramFromRows, itemIdsOf, userRows, type Interaction } from '../lib/cf/gram';

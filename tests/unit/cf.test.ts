@@ -41,7 +41,6 @@ const G = [
   [0, 0, 1, 2, 2]
 ];
 const vec = (...v: number[]): Float64Array => Float64Array.from(v);
-const at = (m: Float64Array | Float32Array, n: number, i: number, j: number): number => m[i * n + j]!;
 
 function expectClose(actual: ArrayLike<number>, expected: readonly number[], digits = 12): void {
   expect(actual.length).toBe(expected.length);

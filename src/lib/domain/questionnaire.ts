@@ -299,8 +299,6 @@ export const QUESTIONS: readonly Question[] = [
   }
 ];
 
-const QUESTION_BY_ID: ReadonlyMap<string, Question> = new Map(QUESTIONS.map((q) => [q.id, q]));
-
 // ---------------------------------------------------------------------------------------------
 // Scoring constants
 // ---------------------------------------------------------------------------------------------
