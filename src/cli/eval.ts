@@ -21,9 +21,9 @@
  * trainSeconds covers building G, tuning and the final fit; scoreSeconds ranking and metrics.
  */
 import { readFileSync } from 'node:fs';
-import { evaluate, testSets } from '../lib/cf/evaluate';
+import { evaluate, prepareSplit } from '../lib/cf/evaluate';
 import { fitModel, type HyperParams } from '../lib/cf/fit';
-import { buildItemIndex, gramFromRows, itemIdsOf, userRows, type Interaction } from '../lib/cf/gram';
+import { buildItemIndex, itemIdsOf, type Interaction } from '../lib/cf/gram';
 import { CF_ALGOS, hyperParams, type CfAlgo } from '../lib/cf/model';
 import { parseMovieLens, parseTsv } from '../lib/cf/parse';
 import { splitPerUser } from '../lib/cf/split';
@@ -158,8 +158,7 @@ export function runEval(args: EvalArgs, readText: (path: string) => string): Eva
   );
   const itemIds = itemIdsOf(itemIndex);
   const t0 = performance.now();
-  const trainByUser = userRows(train, itemIndex);
-  const gram = gramFromRows(trainByUser.values(), itemIds);
+  const { data, gram } = prepareSplit(train, test, itemIndex, itemIds);
   const params: HyperParams = {};
   let tuned: TuneResult | undefined;
   const requested = args.algo === 'ease' ? args.lambda : args.algo === 'puresvd' ? args.dim : args.algo === 'itemknn' ? args.neighbours : undefined;
@@ -174,7 +173,7 @@ export function runEval(args: EvalArgs, readText: (path: string) => string): Eva
   }
   const model = fitModel(args.algo, gram, params);
   const t1 = performance.now();
-  const metrics = evaluate(model, { itemIds, train: trainByUser, test: testSets(test, itemIndex) }, args.k);
+  const metrics = evaluate(model, data, args.k);
   const t2 = performance.now();
   const report: EvalReport = {
     algo: args.algo,

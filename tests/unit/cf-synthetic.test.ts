@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitEase } from '../../src/lib/cf/ease';
-import { evaluate, testSets } from '../../src/lib/cf/evaluate';
-import { buildItemIndex, gramFromRows, itemIdsOf, userRows } from '../../src/lib/cf/gram';
+import { evaluate, prepareSplit } from '../../src/lib/cf/evaluate';
+import { buildItemIndex, itemIdsOf } from '../../src/lib/cf/gram';
 import { fitItemKnn } from '../../src/lib/cf/itemknn';
 import { symmetricEigenFull, symmetricEigenTop } from '../../src/lib/cf/linalg';
 import { fitPopularity } from '../../src/lib/cf/popularity';
@@ -15,9 +15,7 @@ const rows = synthInteractions({ users: 2000, items: 300, groups: 10, perUser: 2
 const { train, test } = splitPerUser(rows, { holdout: 0.2, seed: 1 });
 const index = buildItemIndex(train.map((r) => r.item), test.map((r) => r.item));
 const itemIds = itemIdsOf(index);
-const trainRows = userRows(train, index);
-const gram = gramFromRows(trainRows.values(), itemIds);
-const data = { itemIds, train: trainRows, test: testSets(test, index) };
+const { data, gram } = prepareSplit(train, test, index, itemIds);
 
 describe('synthetic clustered data', () => {
   it('EASE (λ tuned on train only) clearly beats popularity on ndcg@10', () => {

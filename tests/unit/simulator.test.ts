@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fitEase } from '../../src/lib/cf/ease';
-import { evaluate, testSets } from '../../src/lib/cf/evaluate';
-import { buildItemIndex, gramFromRows, itemIdsOf, userRows } from '../../src/lib/cf/gram';
+import { evaluate, prepareSplit } from '../../src/lib/cf/evaluate';
+import { buildItemIndex, itemIdsOf } from '../../src/lib/cf/gram';
 import { parseTsv } from '../../src/lib/cf/parse';
 import { fitPopularity } from '../../src/lib/cf/popularity';
 import { splitPerUser } from '../../src/lib/cf/split';
@@ -141,9 +141,7 @@ describe('population simulator', () => {
     const { train, test } = splitPerUser(rows, { holdout: 0.2, seed: 1 });
     const index = buildItemIndex(train.map((r) => r.item), test.map((r) => r.item));
     const itemIds = itemIdsOf(index);
-    const trainRows = userRows(train, index);
-    const gram = gramFromRows(trainRows.values(), itemIds);
-    const data = { itemIds, train: trainRows, test: testSets(test, index) };
+    const { data, gram } = prepareSplit(train, test, index, itemIds);
     const ease = evaluate(fitEase(gram, 300), data, 10);
     const pop10 = evaluate(fitPopularity(gram), data, 10);
     expect(ease.ndcg).toBeGreaterThan(2 * pop10.ndcg);

@@ -1,6 +1,6 @@
-import type { SparseRow } from './gram';
+import { gramFromRows, userRows, type Interaction, type SparseRow } from './gram';
 import { averagePrecisionAtK, ndcgAtK, precisionAtK, recallAtK, topK } from './metrics';
-import type { CfModel } from './model';
+import type { CfModel, Gram } from './model';
 
 /** Train rows and test sets over one item universe (indices into `itemIds`). */
 export interface EvalData {
@@ -63,4 +63,15 @@ export function testSets(rows: Iterable<{ user: string; item: string }>, itemInd
     s.add(i);
   }
   return out;
+}
+
+/** A train/test split over one item index, as the evaluation and the fit need it: per-user train rows, G and the test sets. */
+export function prepareSplit(
+  train: readonly Interaction[],
+  test: readonly Interaction[],
+  itemIndex: ReadonlyMap<string, number>,
+  itemIds: readonly string[]
+): { data: EvalData; gram: Gram } {
+  const trainRows = userRows(train, itemIndex);
+  return { data: { itemIds, train: trainRows, test: testSets(test, itemIndex) }, gram: gramFromRows(trainRows.values(), itemIds) };
 }

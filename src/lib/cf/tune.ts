@@ -1,6 +1,6 @@
 import { fitEase } from './ease';
-import { evaluate, testSets, type EvalData } from './evaluate';
-import { gramFromRows, itemIdsOf, meanDiagonal, userRows, type Interaction } from './gram';
+import { evaluate, prepareSplit } from './evaluate';
+import { itemIdsOf, meanDiagonal, type Interaction } from './gram';
 import { fitItemKnn, DEFAULT_NEIGHBOURS } from './itemknn';
 import type { CfModel, Gram } from './model';
 import { gramEigen, pureSvdFromEigen } from './puresvd';
@@ -89,9 +89,7 @@ export function tune(algo: TunedAlgo, rows: readonly Interaction[], itemIndex: R
   const users = new Set(rows.map((r) => r.user));
   const chosen = sampleUsers(users, opts.maxUsers ?? 3000, opts.seed);
   const { train, test } = splitPerUser(rows, { holdout: opts.holdout ?? 0.2, seed: opts.seed ^ 0x7e57, users: chosen });
-  const trainRows = userRows(train, itemIndex);
-  const gram = gramFromRows(trainRows.values(), itemIds);
-  const data: EvalData = { itemIds, train: trainRows, test: testSets(test, itemIndex) };
+  const { data, gram } = prepareSplit(train, test, itemIndex, itemIds);
   const n = itemIds.length;
   const fallback = algo === 'ease' ? defaultLambda(gram) : algo === 'puresvd' ? defaultDim(n) : DEFAULT_NEIGHBOURS;
   if (data.test.size === 0) return { param, value: fallback, grid: [], validationUsers: 0 };
