@@ -4,7 +4,9 @@ import { getSetting, setSetting, type CandorDB } from './db';
 
 /** Root envelopes newer than the pinned one, as accepted earlier: kept so that rotations survive going offline. */
 const ChainSetting = z.array(z.string());
-const RootsResponse = z.object({ roots: z.array(z.unknown()).max(100) });
+/** only the version is read here; every other check is the signing library's, on the whole envelope */
+const OfferedRoot = z.looseObject({ signed: z.looseObject({ version: z.number().int() }) });
+const RootsResponse = z.object({ roots: z.array(OfferedRoot).max(100) });
 const CHAIN_KEY = 'rootChain';
 
 export type TrustedRoot = { ok: true; root: RootSigned } | { ok: false; error: string };
@@ -26,31 +28,22 @@ export async function trustedRoot(db: CandorDB, fetchImpl: typeof fetch, now: Da
     if (res.ok) {
       const body = RootsResponse.safeParse(await res.json());
       if (body.success) {
-        const offered = body.data.roots
-          .map((r) => JSON.stringify(r))
-          .filter((text) => {
-            const v = (JSON.parse(text) as { signed?: { version?: unknown } }).signed?.version;
-            return typeof v === 'number' && v > base.root.version;
-          });
-        chain = offered;
+        chain = body.data.roots
+          .filter((r) => r.signed.version > base.root.version)
+          .sort((a, b) => a.signed.version - b.signed.version)
+          .map((r) => JSON.stringify(r));
       }
     }
   } catch {
     // offline: the chain accepted before still stands
   }
-  const sorted = [...chain].sort((a, b) => version(a) - version(b));
-  const walked = await updateRoot(base.root, sorted, now);
+  const walked = await updateRoot(base.root, chain, now);
   if (walked.ok) {
-    if (sorted.join('\n') !== kept.join('\n')) await setSetting(db, CHAIN_KEY, sorted);
+    if (chain.join('\n') !== kept.join('\n')) await setSetting(db, CHAIN_KEY, chain);
     return { ok: true, root: walked.root };
   }
   // an offered chain that fails: fall back to the one accepted before
   const previous = await updateRoot(base.root, kept, now);
   if (previous.ok) return { ok: true, root: previous.root };
   return { ok: false, error: walked.error };
-}
-
-function version(envelope: string): number {
-  const v = (JSON.parse(envelope) as { signed?: { version?: unknown } }).signed?.version;
-  return typeof v === 'number' ? v : 0;
 }
