@@ -9,7 +9,7 @@ import {
 } from '../domain';
 import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
 import type { Intent } from '../domain/intent';
-import type { Recommendation } from '../engine';
+import type { Recommendation, RecommendInput } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
 import type { CfModel } from '../cf/model';
@@ -149,12 +149,12 @@ class CandorApp {
     );
     if (!result.ok) throw new Error(result.error);
     this.events = [...this.events, result.value];
-    this.ranking.noteEvent(type, extra.value, () => ({
-      products: this.products,
-      profile: this.profile,
-      events: this.events,
-      ...(this.cf ? { cf: this.cf } : {})
-    }));
+    this.ranking.noteEvent(type, extra.value, () => this.#situation());
+  }
+
+  /** What the engine knows of the person right now (the query, k and clock are the caller's). */
+  #situation(): Omit<RecommendInput, 'k' | 'now'> {
+    return { products: this.products, profile: this.profile, events: this.events, ...(this.cf ? { cf: this.cf } : {}) };
   }
 
   /** Keep the assessment, and carry its answers (age, income, goals…) into the stored profile. */
@@ -169,15 +169,12 @@ class CandorApp {
   /** `ask`: a request typed into the Ask box, with what was understood of it (intent) and its embedding similarities (semantic) */
   recommendations(k: number, ask?: { query: string; intent?: Intent; semantic?: ReadonlyMap<string, number> }): Recommendation[] {
     return this.ranking.rerank({
-      products: this.products,
-      profile: this.profile,
-      events: this.events,
+      ...this.#situation(),
       now: new Date(),
       k,
       query: ask?.query,
       ...(ask?.intent ? { intent: ask.intent } : {}),
-      ...(ask?.semantic ? { semantic: ask.semantic } : {}),
-      ...(this.cf ? { cf: this.cf } : {})
+      ...(ask?.semantic ? { semantic: ask.semantic } : {})
     });
   }
 
