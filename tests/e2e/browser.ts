@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/cli/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/cli/local-run';
 
 export interface Session {
   context: BrowserContext;

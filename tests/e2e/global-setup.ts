@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../src/cli/chromium';
+import { buildApp, freePort, waitUntilUp } from '../../src/cli/local-run';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,29 +13,13 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server did not answer at ${url}:\n${log()}`);
-}
-
 /** Builds the app once and serves the real production server for every browser test. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.CANDOR_E2E_SKIP_BUILD !== '1') {
     // the tiny test model is generated, not committed: make it (when missing) before the build copies static/
     const tiny = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/models.ts', 'make-tiny', '--if-missing'], { cwd: root, encoding: 'utf8' });
     if (tiny.status !== 0) throw new Error(`models make-tiny failed:\n${tiny.stdout}\n${tiny.stderr}`);
-    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    buildApp(root);
   }
   const port = await freePort();
   let output = '';

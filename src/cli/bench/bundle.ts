@@ -5,7 +5,7 @@
  * once the list is shown; it never blocks the page). No page script may carry the LLM
  * (transformers.js, onnxruntime-web) or tfjs code: that lives in the workers only.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,36 +13,31 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { BenchContext } from '../bench';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, freePort } from '../chromium';
+import { buildApp, CHROMIUM_ARGS, CHROMIUM_PATH, freePort, waitUntilUp } from '../local-run';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-/** what only the model workers should pull in */
 /** identifiers of onnxruntime-web, transformers.js and tfjs-core that survive minification */
 const HEAVY = /InferenceSession|registerBackend|PreTrainedModel|KernelBackend/;
 const WORKER = /\/_app\/immutable\/workers\//;
 
 export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> {
   if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') {
-    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+    buildApp(root);
   }
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'candor-bench-data-'));
   const server = spawn(process.execPath, ['build/index.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(data, 'bench.sqlite') },
-    stdio: 'ignore'
+    stdio: ['ignore', 'pipe', 'pipe']
   });
+  let output = '';
+  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const profile = mkdtempSync(join(tmpdir(), 'candor-bench-profile-'));
   try {
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await waitUntilUp(`${base}/healthz`, server, () => output);
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const scripts: { url: string; bytes: number; gzip: number; heavy: boolean }[] = [];
     const pending: Promise<void>[] = [];
