@@ -20,7 +20,8 @@ function simulatedGram(n: number) {
   const harmonic = Array.from({ length: n }, (_, i) => 1 / (i + 1));
   const total = harmonic.reduce((a, b) => a + b, 0);
   const cdf: number[] = [];
-  harmonic.reduce((acc, h, i) => ((cdf[i] = acc + h / total), cdf[i]!), 0);
+  let acc = 0;
+  for (const h of harmonic) cdf.push((acc += h / total));
   const pick = (): number => {
     const u = rand();
     let lo = 0;

@@ -144,7 +144,7 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
     factorsRefused = `factors in ${dir} not published: ${e instanceof Error ? e.message : String(e)}`;
   }
   return {
-    roots: published(`${JSON.stringify({ roots: envelopes.map((t) => JSON.parse(t) as unknown) })}`),
+    roots: published(JSON.stringify({ roots: envelopes.map((t) => JSON.parse(t) as unknown) })),
     catalogue: published(catalogueText),
     catalogueData,
     factors,
