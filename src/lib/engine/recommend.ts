@@ -10,12 +10,14 @@ import { REASON_CODES, type Reason, type Recommendation, type RecommendInput, ty
 import { summariseInteractions } from './weights';
 
 /**
- * Engine v0.
+ * The engine.
  *
  *   base  = 0.45·content + 0.15·popularity + 0.40·profileFit − 0.60·dislike      (in [−0.6, 1])
  *           + 0.35·cf                              (only with a CF model, see below: then up to 1.35)
- *   score = base                                     (no query, or the product does not match it)
- *         = 2 + lexical + base                       (the product matches the query: always above)
+ *           + the ranker's term                   (only with its scores, see below)
+ *   score = base                                     (no query, or the product does not answer it)
+ *         = 2 + … + base                             (it answers the query or request: always above;
+ *                                                    the top tier is defined below)
  *   then a greedy diversity re-rank subtracts a penalty that grows with the number of items of the
  *   same kind / subtype already chosen (bounded by 0.35, so query matches stay on top); the
  *   reported score is that adjusted value, which is non-increasing down the list.
@@ -90,12 +92,14 @@ interface Scored {
   product: Product;
   /** score before diversity */
   score: number;
-  matched: boolean;
   reasons: Reason[];
+  /** signals.matched: in the top tier */
   signals: Signals;
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+/** a caller's weight when it is a finite number ≥ 0, else the default */
+const weightOr = (w: number | undefined, fallback: number): number => (w !== undefined && Number.isFinite(w) && w >= 0 ? w : fallback);
 
 interface Anchor {
   id: string;
@@ -196,9 +200,8 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
     candidates.push(p);
   }
   const cfScores = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
-  const cfWeight = input.cfWeight !== undefined && Number.isFinite(input.cfWeight) && input.cfWeight >= 0 ? input.cfWeight : CF_WEIGHT;
-  const learnedWeight =
-    input.learnedWeight !== undefined && Number.isFinite(input.learnedWeight) && input.learnedWeight >= 0 ? input.learnedWeight : LEARNED_WEIGHT;
+  const cfWeight = weightOr(input.cfWeight, CF_WEIGHT);
+  const learnedWeight = weightOr(input.learnedWeight, LEARNED_WEIGHT);
   const intent = input.intent && !intentIsEmpty(input.intent) ? input.intent : null;
   const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null);
   let bestSemantic = 0;
@@ -237,10 +240,13 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
     const popularity = popularityOf(p);
     const fit = profileFit(p, profile);
     const cf = cfScores.get(p.id) ?? 0;
-    let base =
-      SCORE_WEIGHTS.content * content + SCORE_WEIGHTS.popularity * popularity + SCORE_WEIGHTS.fit * fit.score - SCORE_WEIGHTS.dislike * dislike;
-    if (cf > 0) base += cfWeight * cf;
-    base += learnedWeight * (learnedTerm.get(p.id) ?? 0);
+    const base =
+      SCORE_WEIGHTS.content * content +
+      SCORE_WEIGHTS.popularity * popularity +
+      SCORE_WEIGHTS.fit * fit.score -
+      SCORE_WEIGHTS.dislike * dislike +
+      cfWeight * cf +
+      learnedWeight * (learnedTerm.get(p.id) ?? 0);
 
     const match = qa ? matchQuery(p, qa, productDocument(p)) : null;
     const request = intent ? matchIntent(p, intent) : null;
@@ -291,7 +297,6 @@ function scoreProducts(input: RecommendInput, catalogue: Map<string, Product>, q
     out.push({
       product: p,
       score,
-      matched,
       reasons: pickReasons(cands, dislikeReason, riskReason),
       signals: { content, dislike, popularity, fit: fit.score, cf, lexical, semantic, intent: request?.score ?? 0, matched }
     });
@@ -313,7 +318,7 @@ function diversify(items: Scored[], k: number, oneKind: boolean): { item: Scored
   const subtypeCount = new Map<string, number>();
   const penalty = (n: number, w: number): number => w * (1 - Math.pow(DIVERSITY.decay, n));
   const kindCap = Math.max(1, Math.ceil(k * MAX_KIND_SHARE));
-  const tiers = [items.filter((i) => i.matched), items.filter((i) => !i.matched)];
+  const tiers = [items.filter((i) => i.signals.matched), items.filter((i) => !i.signals.matched)];
   tiers.forEach((tier, t) => {
     const left = [...tier];
     const kindPenaltyOn = !(t === 0 && oneKind);
