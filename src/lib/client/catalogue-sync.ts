@@ -1,6 +1,7 @@
 import type { Catalogue } from '../domain';
-import { verifyEnvelope, type RootSigned } from '../signing/index';
+import { verifyEnvelope } from '../signing/index';
 import { cacheCatalogue, getCachedCatalogue, type CandorDB } from './db';
+import type { TrustedRoot } from './trust';
 
 export type CatalogueStatus =
   | { state: 'fresh'; version: number; fetchedAt: string }
@@ -22,7 +23,7 @@ export async function syncCatalogue(
   db: CandorDB,
   fetchImpl: typeof fetch,
   now: Date,
-  root: { ok: true; root: RootSigned } | { ok: false; error: string }
+  root: TrustedRoot
 ): Promise<LoadedCatalogue> {
   const cached = await getCachedCatalogue(db);
   let failure: { state: 'offline' | 'invalid'; error: string };

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { acceptFactors } from '../cf/accept';
 import type { AnyCfModel } from '../cf/model';
 import type { Catalogue } from '../domain';
-import { sha256Hex, verifyEnvelope, verifyFactorsBlob, type FactorsSigned, type RootSigned } from '../signing/index';
+import { sha256Hex, verifyEnvelope, verifyFactorsBlob, type FactorsSigned } from '../signing/index';
 import type { CandorDB } from './db';
+import type { TrustedRoot } from './trust';
 
 const FACTORS_KEY = 'current';
 
@@ -41,7 +42,7 @@ export async function syncFactors(
   db: CandorDB,
   fetchImpl: typeof fetch,
   now: Date,
-  root: { ok: true; root: RootSigned } | { ok: false; error: string },
+  root: TrustedRoot,
   catalogue: Catalogue
 ): Promise<LoadedFactors> {
   const ref = { version: catalogue.version ?? 0, productIds: new Set(catalogue.products.map((p) => p.id)) };
