@@ -21,6 +21,7 @@ import {
   buildRoot,
   envelopeToJson,
   generateKeyPair,
+  isoSeconds,
   parseKeyPairJson,
   rotateRoot,
   signEnvelope,
@@ -49,11 +50,6 @@ function parse(argv: string[]) {
   } catch (e) {
     throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
   }
-}
-
-/** ISO-8601 seconds precision, UTC. */
-function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 function expiry(value: string | undefined, now: number): string {

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { FactorsManifestSchema } from '../lib/cf/artifact';
 import { CatalogueSchema } from '../lib/domain/catalogue';
 import { formatIssues } from '../lib/domain/validate';
-import { envelopeToJson, parseKeyPairJson, parseStrictJson, signEnvelope, SigningError, trustRoot, verifyEnvelope } from '../lib/signing/index';
+import { envelopeToJson, isoSeconds, parseKeyPairJson, parseStrictJson, signEnvelope, SigningError, trustRoot, verifyEnvelope } from '../lib/signing/index';
 import { CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
 
 const USAGE = 'usage: sign --type catalogue|factors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
@@ -38,10 +38,6 @@ const OPTIONS = {
   root: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const;
-
-function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,6 +5,7 @@ import { acceptFactors } from '../cf/accept';
 import type { Catalogue } from '../domain';
 import {
   envelopeToJson,
+  isoSeconds,
   parseKeyPairJson,
   signEnvelope,
   trustRoot,
@@ -42,7 +43,6 @@ const RESIGN_AFTER_MS = 24 * 3600 * 1000;
 
 const etagOf = (bytes: string | Uint8Array): string => `"${createHash('sha256').update(bytes).digest('base64url')}"`;
 const published = (body: string): Published => ({ body, etag: etagOf(body) });
-const isoSeconds = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function readJson(path: string, what: string): { text: string; value: unknown } {
   let text: string;

@@ -153,6 +153,11 @@ export async function signEnvelope(signed: Record<string, unknown>, privateKeys:
   return { signed, signatures };
 }
 
+/** A time as signed documents carry it: ISO-8601, UTC, whole seconds ("2026-11-29T09:23:46Z"). */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** The envelope as a one-line JSON text whose `signed` part is the exact canonical text that was signed. */
 export function envelopeToJson(envelope: Envelope): string {
   return `{"signed":${canonicalize(envelope.signed)},"signatures":${JSON.stringify(envelope.signatures.map((s) => ({ keyId: s.keyId, sig: s.sig })))}}`;
