@@ -12,11 +12,9 @@
  * profile) is run and hit rate / recall@10 / ndcg@10 averaged over people with a history and at
  * least one relevant product. Weight 0 is the engine without CF. Prints one JSON document.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserializeFactors } from '../../src/lib/cf/artifact';
+import { readFactorsDir, sha256Hex } from '../../src/lib/server/factors-dir';
 import type { CfModel } from '../../src/lib/cf/model';
 import type { CandorEvent } from '../../src/lib/domain/event';
 import { recommend } from '../../src/lib/engine/recommend';
@@ -45,10 +43,8 @@ export function heldOut(events: readonly CandorEvent[], split: number, now: Date
 }
 
 export function loadFactorsDir(dir: string): CfModel {
-  const manifest = JSON.parse(readFileSync(join(dir, 'factors.json'), 'utf8')) as { sha256?: unknown };
-  if (typeof manifest.sha256 !== 'string') throw new Error(`${dir}/factors.json: no sha256`);
-  const blob = new Uint8Array(readFileSync(join(dir, `factors-${manifest.sha256}.bin`)));
-  return deserializeFactors(manifest, blob, { sha256: (b) => createHash('sha256').update(b).digest('hex') });
+  const { manifest, blob } = readFactorsDir(dir);
+  return deserializeFactors(manifest, blob, { sha256: sha256Hex });
 }
 
 interface Args {

@@ -12,15 +12,15 @@
  * DIR/factors-<sha256>.bin, whose digest must match). With a --catalogue and no --factors, no CF.
  * The manifest's signature, if any, is not checked here (that is `npm run verify`'s job).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserializeFactors } from '../lib/cf/artifact';
 import type { CfModel } from '../lib/cf/model';
 import { explain, recommend } from '../lib/engine/index';
 import { parseIntent } from '../lib/intent';
-import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readJsonFile, readProfileFile, repoPath, runCli } from './io';
+import { readFactorsDir, sha256Hex } from '../lib/server/factors-dir';
+import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readProfileFile, repoPath, runCli } from './io';
 
 const USAGE =
   'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR]';
@@ -28,31 +28,14 @@ const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json')
 const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
 const DEFAULT_K = 10;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Load and check a factors directory (manifest + blob with a matching sha256). */
 function loadFactors(dir: string): CfModel {
-  const manifestPath = join(dir, 'factors.json');
-  if (!existsSync(manifestPath)) throw new CliError(`factors ${dir}: factors.json not found`);
-  const raw = readJsonFile(manifestPath, 'factors');
-  // a signed `factors` envelope ({"signed":{"_type":"factors",…,"manifest":{…}},"signatures":[…]}) or the plain manifest
-  const signed = isRecord(raw) && isRecord(raw['signed']) ? raw['signed'] : undefined;
-  const manifest = signed && isRecord(signed['manifest']) ? signed['manifest'] : raw;
-  const sha = isRecord(manifest) ? manifest['sha256'] : undefined;
-  if (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha)) throw new CliError(`factors ${manifestPath}: sha256 missing or not 64 hex digits`);
-  const blobPath = join(dir, `factors-${sha}.bin`);
-  let blob: Uint8Array;
   try {
-    blob = new Uint8Array(readFileSync(blobPath));
-  } catch {
-    throw new CliError(`factors ${blobPath}: file not found`);
-  }
-  try {
-    return deserializeFactors(manifest, blob, { sha256: (b) => createHash('sha256').update(b).digest('hex') });
+    const { manifest, blob } = readFactorsDir(dir);
+    return deserializeFactors(manifest, blob, { sha256: sha256Hex });
   } catch (e) {
-    throw new CliError(`factors ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof Error ? e.message : String(e);
+    throw new CliError(message.startsWith('factors ') ? message : `factors ${dir}: ${message}`);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type RootSigned
 } from '../signing/index';
 import { isEnvelope, serverCatalogue } from './catalogue';
+import { readFactorsDir, sha256Hex } from './factors-dir';
 
 /** One published document: the exact bytes served and their ETag. */
 export interface Published {
@@ -129,13 +130,9 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
   let factors: Publication['factors'] = null;
   let factorsRefused: string | null = null;
   try {
-    const source = readJson(join(dir, 'factors.json'), 'factors').value;
-    const manifest = isEnvelope(source) ? source.signed['manifest'] : source;
-    const sha = typeof manifest === 'object' && manifest !== null ? (manifest as { sha256?: unknown }).sha256 : undefined;
-    if (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha)) throw new Error('factors.json: sha256 missing');
-    const blob = new Uint8Array(readFileSync(join(dir, `factors-${sha}.bin`)));
+    const { source, manifest, sha256: sha, blob } = readFactorsDir(dir);
     const accepted = acceptFactors(manifest, blob, { version: catalogueVersion, productIds: new Set(catalogueData.products.map((p) => p.id)) }, {
-      sha256: (b) => createHash('sha256').update(b).digest('hex')
+      sha256: sha256Hex
     });
     if (!accepted.ok) throw new Error(accepted.error);
     const text = await envelopeFor(source, 'factors', { manifest: manifest as Record<string, unknown> }, catalogueVersion, key, root, now, catalogueVersion);
