@@ -28,12 +28,27 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     projects: [
+      // No test may depend on the machine's speed (benchmarks measure speed: npm run bench). The
+      // timeouts below only catch a hang, and are set for a 2-core machine with both cores busy.
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          environment: 'node'
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        // tests that spawn the CLIs or simulate whole populations: seconds to minutes each
+        extends: true,
+        test: {
+          name: 'slow',
+          include: ['tests/slow/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 600_000
         }
       },
       {

@@ -267,14 +267,11 @@ describe('generateCatalogue', () => {
     for (const p of c.products) expect(RISK[key(p)], p.id).toContain(p.riskLevel);
   });
 
-  it('generates 100,000 products quickly, ids unique', () => {
-    const t = performance.now();
+  it('generates 100,000 products, ids unique', () => {
     const c = generateCatalogue({ seed: 1, count: 100_000 });
-    const ms = performance.now() - t;
     expect(c.products).toHaveLength(100_000);
     expect(new Set(c.products.map((p) => p.id)).size).toBe(100_000);
-    expect(ms).toBeLessThan(15_000);
-  }, 30_000);
+  });
 
   it('handles small and empty counts, and rejects bad options', () => {
     expect(generateCatalogue({ seed: 1, count: 0 }).products).toEqual([]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IntentSchema, type Intent } from '../../src/lib/domain/intent';
-import { analyseIntent, describeIntent, LEXICON, LEXICON_DUPLICATES, parseIntent } from '../../src/lib/intent/index';
+import { analyseIntent, describeIntent, LEXICON, LEXICON_DUPLICATES, MAX_INPUT, parseIntent } from '../../src/lib/intent/index';
 
 /**
  * Table-driven: each request with the fields that matter for it. kinds and goals are compared as
@@ -354,12 +354,13 @@ describe('parseIntent: contract', () => {
     for (const b of bad) expect(IntentSchema.safeParse(parseIntent(b)).success).toBe(true);
   });
 
-  it('reads only the first MAX_INPUT characters of a huge input, quickly', () => {
+  it('reads only the first MAX_INPUT characters of a huge input', () => {
+    // what lies past MAX_INPUT (here "aggressive") is never read; the time per request is in npm run bench -- --only intent
     const huge = `${'稳健'.repeat(50_000)} 激进`;
-    const t0 = performance.now();
-    const got = parseIntent(huge);
-    expect(performance.now() - t0).toBeLessThan(1000);
-    expect(got.risk).toBe('low');
+    expect(huge.length).toBeGreaterThan(MAX_INPUT);
+    expect(parseIntent(huge).risk).toBe('low');
+    expect(parseIntent(`${'基金'.repeat(10)} 激进`).risk).toBe('high');
+    expect(parseIntent(`${'基金'.repeat(50_000)} 激进`).risk).toBeNull();
   });
 });
 
@@ -420,15 +421,11 @@ describe('parseIntent: properties', () => {
     );
   });
 
-  it('parses 2,000 characters in under 50 ms', () => {
-    parseIntent('warm up 稳健 基金 5万 三年'); // first call compiles regexes
+  it('gives a valid Intent for any 2,000-character input (its time is measured by npm run bench -- --only intent)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 2000, maxLength: 2000 }), fc.array(zhEn, { minLength: 400, maxLength: 400 }).map((w) => w.join('').slice(0, 2000).padEnd(2000, '基'))), (s) => {
-        const t0 = performance.now();
-        const got = parseIntent(s);
-        const ms = performance.now() - t0;
-        return IntentSchema.safeParse(got).success && ms < 50;
-      }),
+      fc.property(fc.oneof(fc.string({ minLength: 2000, maxLength: 2000 }), fc.array(zhEn, { minLength: 400, maxLength: 400 }).map((w) => w.join('').slice(0, 2000).padEnd(2000, '基'))), (s) =>
+        IntentSchema.safeParse(parseIntent(s)).success
+      ),
       { numRuns: 100 }
     );
   });

@@ -172,11 +172,11 @@ describe('verifyEnvelope', () => {
   it('refuses bodies that are too large, truncated, not JSON, or not UTF-8 — before any crypto', async () => {
     const { k1, root } = await setup();
     const text = await signedText(catalogueSigned(), [k1]);
-    const t0 = performance.now();
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x20);
-    expect(codeOf(await verifyEnvelope(big, catalogue(root)))).toBe('too_large');
-    expect(codeOf(await verifyEnvelope(' '.repeat(50_000_000), catalogue(root)))).toBe('too_large');
-    expect(performance.now() - t0).toBeLessThan(2000);
+    for (const huge of [big, ' '.repeat(50_000_000)]) {
+      const r = await verifyEnvelope(huge, catalogue(root));
+      expect(r.ok ? 'ok' : [r.code, r.error]).toEqual(['too_large', expect.stringContaining('refused before parsing')]);
+    }
     expect(codeOf(await verifyEnvelope(text, catalogue(root, { maxBytes: 1000 })))).toBe('too_large');
     expect(codeOf(await verifyEnvelope(text.slice(0, Math.floor(text.length / 2)), catalogue(root)))).toBe('truncated');
     expect(codeOf(await verifyEnvelope(text.slice(0, -1), catalogue(root)))).toBe('truncated');

@@ -27,10 +27,14 @@ export async function run(ctx: { quick: boolean }): Promise<Record<string, unkno
   const all = await measure(() => SENTENCES.forEach((s) => parseIntent(s)), { runs, warmup: 5 });
   const longest = SENTENCES.reduce((a, b) => (b.length > a.length ? b : a));
   const single = await measure(() => parseIntent(longest), { runs: runs * 4, warmup: 20 });
+  // a pasted paragraph: the unit tests check only that any such input gives a valid Intent
+  const paragraph = SENTENCES.join('，').repeat(10).slice(0, 2000);
+  const long = await measure(() => parseIntent(paragraph), { runs, warmup: 5 });
   return {
     sentences: SENTENCES.length,
     set: all,
     perSentenceP50Ms: Math.round((all.p50Ms / SENTENCES.length) * 1000) / 1000,
-    longestSentence: { chars: longest.length, ...single }
+    longestSentence: { chars: longest.length, ...single },
+    paragraph: { chars: paragraph.length, ...long }
   };
 }
