@@ -7,13 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/lib/cf/linalg';
 import {
-  Aggregator,
   BudgetExceededError,
   DEFAULT_EPSILON,
-  DEFAULT_PAD_LENGTH,
   EPSILON_CHOICES,
-  estimateCounts,
-  estimateGram,
   hashToRange,
   idKey,
   ITEM_KINDS,
@@ -28,7 +24,6 @@ import {
   periodOf,
   periodRange,
   perturb,
-  predictedVariance,
   PrivacyLedger,
   randomisePart,
   REPORT_KINDS,
@@ -40,10 +35,8 @@ import {
   TAG_ITEM,
   TAG_PAIR_FIRST,
   TAG_PAIR_SECOND,
-  type KindSets,
-  type Rng
+  type KindSets
 } from '../../src/lib/privacy/index';
-import { simulateWeeks } from '../../models/privacy/population';
 
 const PERIOD = '2026-W48';
 
