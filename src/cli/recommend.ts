@@ -1,10 +1,14 @@
 /**
  * npm run --silent recommend -- --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO]
- *     [--factors DIR]
+ *     [--factors DIR] [--personal FILE]
  *
- * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}]}
+ * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}],"withheld":{…}}
  * (reason text in profile.locale, zh-CN when absent). Errors: one line on stderr, exit 1.
  * `--now` (an extra, optional flag) fixes the clock for interaction decay, for reproducible runs.
+ *
+ * The list is the app's: the one pipeline (src/lib/pipeline) with the shipped ranker, or with the
+ * person's fine-tuned copy from `--personal FILE` (the app's export file, or its `personal.ranker`).
+ * `withheld` counts the products hidden only because the profile has no age or income.
  *
  * Collaborative filtering: with the demo catalogue (no --catalogue) the committed demo factors
  * (models/factors/demo, EASE trained on the simulated population) are used; `--factors DIR` uses a
@@ -17,13 +21,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserializeFactors } from '../lib/cf/artifact';
 import type { CfModel } from '../lib/cf/model';
-import { explain, recommend } from '../lib/engine/index';
+import { explain } from '../lib/engine/index';
+import { runPipeline } from '../lib/pipeline';
 import { parseIntent } from '../lib/intent';
 import { readFactorsDir, sha256Hex } from '../lib/server/factors-dir';
+import { nodeScorer, readPersonal } from './ranker-scorer';
 import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readProfileFile, repoPath, runCli } from './io';
 
 const USAGE =
-  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR]';
+  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR] [--personal FILE]';
 const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json');
 const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
 const DEFAULT_K = 10;
@@ -47,6 +53,7 @@ const OPTIONS = {
   k: { type: 'string' },
   now: { type: 'string' },
   factors: { type: 'string' },
+  personal: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -84,7 +91,8 @@ async function main(): Promise<void> {
   if (values.factors !== undefined) cf = loadFactors(values.factors);
   else if (values.catalogue === undefined && existsSync(join(DEFAULT_FACTORS, 'factors.json'))) cf = loadFactors(DEFAULT_FACTORS);
 
-  const items = recommend({
+  const scorer = await nodeScorer(values.personal === undefined ? null : readPersonal(values.personal));
+  const { items, withheld } = await runPipeline({
     products,
     profile,
     events,
@@ -93,13 +101,14 @@ async function main(): Promise<void> {
     // the query is understood by the built-in parser, as in the app with no model downloaded
     ...(values.query !== undefined ? { query: values.query, intent: parseIntent(values.query) } : {}),
     ...(cf ? { cf } : {})
-  });
+  }, scorer);
   printJson({
     items: items.map((it) => ({
       productId: it.productId,
       score: Math.round(it.score * 1e6) / 1e6,
       reasons: it.reasons.map((r) => ({ code: r.code, text: explain(r, locale) }))
-    }))
+    })),
+    withheld: { count: withheld.count, needs: withheld.needs, kinds: withheld.kinds }
   });
 }
 

@@ -90,15 +90,16 @@ describe('interactionWeights', () => {
 });
 
 describe('recommend: arithmetic', () => {
-  it('matches a hand computation: 0.15·popularity + 0.40·fit, then the diversity penalty', () => {
+  it('matches a hand computation: fit + 0.25·popularity (the only refining source), then the diversity penalty', () => {
     const a = makeProduct('a', { riskLevel: 2, subtype: 'bond', popularity: 0.5 });
     const b = makeProduct('b', { riskLevel: 1, subtype: 'equity' });
     const out = recommend({ products: [b, a], profile: { riskLevel: 2 }, events: [], now: NOW, k: 10 });
     expect(ids(out)).toEqual(['a', 'b']);
-    // a: risk fit 1 (R2 at C2) → 0.15·0.5 + 0.40·1 = 0.475
-    expect(out[0]!.score).toBeCloseTo(0.475, 12);
-    // b: risk fit 1 − 1/4 = 0.75 → 0.40·0.75 = 0.3; minus the kind penalty 0.25·(1 − 0.6) = 0.1
-    expect(out[1]!.score).toBeCloseTo(0.2, 12);
+    // a: C2's band is R1–R2, so risk 1; a bond fund serves "income", implied at C2 (0.8); nothing practical
+    // to judge (1): fit 0.55 + 0.30·0.8 + 0.15 = 0.94; refine 0.25·(0.15·0.5)/0.15 = 0.125 → 1.065
+    expect(out[0]!.score).toBeCloseTo(1.065, 12);
+    // b: risk 1, an equity fund serves no implied goal (0): fit 0.70; minus the kind penalty 0.25·(1 − 0.6) = 0.1
+    expect(out[1]!.score).toBeCloseTo(0.6, 12);
   });
 
   it('adds 0.45 · Σw·cos / (Σw + 2) for content similarity', () => {
@@ -211,7 +212,8 @@ describe('recommend: behaviour', () => {
     );
     const deps = ['d1', 'd2'].map((id) => makeProduct(id, { kind: 'deposit', subtype: 'time_deposit', popularity: 0.5 }));
     const products = [...funds, ...deps];
-    const out = recommend({ products, profile: { riskLevel: 2 }, events: [], now: NOW, k: 4 });
+    // a goal none of them serves, so that they fit alike and popularity orders them
+    const out = recommend({ products, profile: { riskLevel: 2, goals: ['travel'] }, events: [], now: NOW, k: 4 });
     const kinds = out.map((r) => productById(products, r.productId).kind);
     expect(kinds[0]).toBe('fund'); // the best item still leads
     expect(new Set(kinds).size).toBeGreaterThan(1);

@@ -229,7 +229,7 @@ describe('scoreQuestionnaire()', () => {
     );
   });
 
-  it('fills the profile: age, the lower bound of the income band, horizon, goals, liquidity, amount', () => {
+  it('fills the profile: age, the lower bound of the income band, horizon, goals, liquidity, amount, loss tolerance', () => {
     const r = score({ ...neutral(), income: '150k-300k', horizon: '3-5y', liquidity: 'little', goals: ['retirement', 'growth'], investAmount: 50_000, age: 33 });
     expect(r.profile).toEqual({
       age: 33,
@@ -237,8 +237,10 @@ describe('scoreQuestionnaire()', () => {
       horizonMonths: 36,
       goals: ['growth', 'retirement'],
       liquidityNeed: 'low',
-      investAmount: 50_000
+      investAmount: 50_000,
+      lossTolerance: 'lt5'
     });
+    expect(score({ ...neutral(), lossTolerance: 'gt30' }).profile.lossTolerance).toBe('gt30');
     expect(score({ ...neutral(), income: 'lt50k' }).profile.annualIncome).toBe(0);
     expect(score({ ...neutral(), income: 'gte500k' }).profile.annualIncome).toBe(500_000);
     expect(score({ ...neutral(), liquidity: 'most' }).profile.liquidityNeed).toBe('high');
@@ -358,6 +360,7 @@ describe('effectiveProfile()', () => {
       goals: ['preservation'],
       liquidityNeed: 'high',
       investAmount: 10_000,
+      lossTolerance: 'lt5',
       locale: 'en'
     });
     expect(ProfileSchema.safeParse(p).success).toBe(true);

@@ -14,6 +14,10 @@ export const GOALS = [
 ] as const;
 export type Goal = (typeof GOALS)[number];
 
+/** The largest loss of the money put in that the person accepts (the questionnaire's answer ids). */
+export const LOSS_TOLERANCES = ['none', 'lt5', '5-15', '15-30', 'gt30'] as const;
+export type LossTolerance = (typeof LOSS_TOLERANCES)[number];
+
 /** The person's profile (DESIGN.md contract). riskLevel null: not assessed (or assessment expired). */
 export const ProfileSchema = z.object({
   riskLevel: RiskLevel.nullable(),
@@ -25,7 +29,9 @@ export const ProfileSchema = z.object({
   /** how much of the money must stay reachable at any time */
   liquidityNeed: z.enum(LIQUIDITY).optional(),
   /** a typical amount the person would put into one product */
-  investAmount: z.number().min(0).optional()
+  investAmount: z.number().min(0).optional(),
+  /** capacity for loss: narrows the risk band the ranking prefers (engine/fit.ts) */
+  lossTolerance: z.enum(LOSS_TOLERANCES).optional()
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Liquidity, LocalizedText } from './product';
-import { GOALS, ProfileSchema, type Goal, type Profile } from './profile';
+import { GOALS, LOSS_TOLERANCES, ProfileSchema, type Goal, type Profile } from './profile';
 import { parseWith, type Result } from './validate';
 
 /**
@@ -507,6 +507,8 @@ function profileFrom(a: Answers): Partial<Profile> {
   const liquidity = LIQUIDITY_BANDS.find((b) => b.id === a.liquidity);
   if (liquidity) profile.liquidityNeed = liquidity.need;
   if (typeof a.investAmount === 'number') profile.investAmount = a.investAmount;
+  const loss = LOSS_TOLERANCES.find((l) => l === a.lossTolerance);
+  if (loss) profile.lossTolerance = loss;
   return profile;
 }
 

@@ -1,0 +1,99 @@
+/**
+ * Part of stage 4 (the blend): the sources that refine the order within what fits — popularity,
+ * collaborative filtering, and the on-device ranker.
+ *
+ * CF (only with a model — global factors such as EASE, trained on aggregate statistics; src/lib/cf):
+ *   x    = the person's positive interaction weights, indexed like cf.itemIds (negatives are left
+ *          out: the factors are trained on positives, and the dislike term covers dismissals);
+ *   s    = cf.score(x);
+ *   cf_p = max(0, s_p) / max_q s_q over the candidates q not in x; 0 for products in x and unknown ones.
+ * The ranker (only with its probabilities l_p, src/lib/ranker):
+ *   learned_p = (l_p − mean l) / (max l − min l)
+ * Its probabilities are of a rare event, so only their order and relative spread carry meaning;
+ * centring makes an unscored product neutral.
+ *
+ *   raw    = 0.15·popularity + cfWeight·cf + learnedWeight·learned
+ *   refine = REFINE_CAP · raw / (0.15 + cfWeight + learnedWeight)
+ * (a source with nothing to say — no model, or no scores — has weight 0 here).
+ * Each part is at most 1 in size, so |refine| ≤ REFINE_CAP: less than the gap between a product that
+ * fits the person and one that does not (fit.ts). What many people choose, or what the model guesses,
+ * orders products within what suits this person and never outranks it. (Linear, not squashed: a
+ * squashing function would flatten the strongest opinions into ties.)
+ */
+import { interactionVector, type CfModel } from '../cf/model';
+import type { Product } from '../domain/product';
+
+export const POPULARITY_WEIGHT = 0.15;
+/** weight of the normalised CF score */
+export const CF_WEIGHT = 0.35;
+/** default weight of the ranker's normalised opinion; the shipped model carries its own (models/ranker) */
+export const LEARNED_WEIGHT = 1;
+export const REFINE_CAP = 0.25;
+
+/** product.popularity if it is a number (clamped to [0, 1]), else 0 */
+export function popularityOf(p: Product): number {
+  const v = p['popularity'];
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 0;
+  return Math.min(1, Math.max(0, v));
+}
+
+/**
+ * Normalised CF scores for the candidates: product id -> cf_p in (0, 1]. Empty when there is no
+ * model, x is all zero, or no candidate scores above 0.
+ */
+export function collaborativeScores(
+  model: CfModel | undefined,
+  weights: ReadonlyMap<string, number>,
+  candidates: ReadonlySet<string>
+): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!model) return out;
+  const positive = new Map<string, number>();
+  for (const [id, w] of weights) if (w > 0 && Number.isFinite(w)) positive.set(id, w);
+  if (positive.size === 0) return out;
+  const x = interactionVector(model.itemIds, positive);
+  if (!x.some((v) => v !== 0)) return out;
+  const s = model.score(x);
+  let max = 0;
+  model.itemIds.forEach((id, i) => {
+    const v = s[i] ?? 0;
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > max) max = v;
+  });
+  if (!(max > 0)) return out;
+  model.itemIds.forEach((id, i) => {
+    const v = s[i] ?? 0;
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) out.set(id, v / max);
+  });
+  return out;
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/** (l − mean)/(max − min) over the candidates the ranker scored; empty when it scored none or all alike. */
+export function normalisedLearned(learned: ReadonlyMap<string, number> | undefined, candidates: readonly Product[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!learned) return out;
+  const values: [string, number][] = [];
+  for (const p of candidates) {
+    const l = learned.get(p.id);
+    if (l !== undefined && Number.isFinite(l)) values.push([p.id, clamp01(l)]);
+  }
+  if (values.length === 0) return out;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const [, l] of values) {
+    min = Math.min(min, l);
+    max = Math.max(max, l);
+    sum += l;
+  }
+  if (!(max > min)) return out;
+  const mean = sum / values.length;
+  for (const [id, l] of values) out.set(id, (l - mean) / (max - min));
+  return out;
+}
+
+export function refineScore(parts: { popularity: number; cf: number; learned: number }, weights: { cf: number; learned: number }): number {
+  const raw = POPULARITY_WEIGHT * parts.popularity + weights.cf * parts.cf + weights.learned * parts.learned;
+  return (REFINE_CAP * raw) / (POPULARITY_WEIGHT + weights.cf + weights.learned);
+}
