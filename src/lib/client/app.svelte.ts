@@ -5,11 +5,12 @@ import {
   type GateVerdict,
   type Locale,
   type Product,
+  type ProductKind,
   type Profile
 } from '../domain';
 import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
 import type { Intent } from '../domain/intent';
-import type { Recommendation, RecommendInput } from '../engine';
+import type { EngineResult, RecommendInput } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
 import type { CfModel } from '../cf/model';
@@ -157,6 +158,13 @@ class CandorApp {
     return { products: this.products, profile: this.profile, events: this.events, ...(this.cf ? { cf: this.cf } : {}) };
   }
 
+  /** Age or income told to check eligibility (kept on the device, like the rest of the profile). */
+  async tellDetails(details: Pick<Profile, 'age' | 'annualIncome'>): Promise<void> {
+    const saved = await saveProfile(this.db, { ...this.baseProfile, ...details });
+    if (!saved.ok) throw new Error(saved.error);
+    this.baseProfile = saved.value;
+  }
+
   /** Keep the assessment, and carry its answers (age, income, goals…) into the stored profile. */
   async completeQuestionnaire(result: QuestionnaireResult): Promise<void> {
     await saveQuestionnaire(this.db, result);
@@ -167,11 +175,16 @@ class CandorApp {
   }
 
   /** `ask`: a request typed into the Ask box, with what was understood of it (intent) and its embedding similarities (semantic) */
-  recommendations(k: number, ask?: { query: string; intent?: Intent; semantic?: ReadonlyMap<string, number> }): Recommendation[] {
+  recommendations(
+    k: number,
+    ask?: { query: string; intent?: Intent; semantic?: ReadonlyMap<string, number> },
+    kinds: readonly ProductKind[] = []
+  ): EngineResult {
     return this.ranking.rerank({
       ...this.#situation(),
       now: new Date(),
       k,
+      ...(kinds.length > 0 ? { kinds } : {}),
       query: ask?.query,
       ...(ask?.intent ? { intent: ask.intent } : {}),
       ...(ask?.semantic ? { semantic: ask.semantic } : {})

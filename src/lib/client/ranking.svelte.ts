@@ -1,6 +1,6 @@
 /**
- * The on-device ranker in the app: re-ranks the engine's candidates once the worker has scored
- * them, and personalises the model from the person's reactions.
+ * The on-device ranker in the app: the one pipeline (src/lib/pipeline) split in its two passes, so
+ * that pages can render synchronously; and the model's personalisation from the person's reactions.
  *
  * `rerank` is synchronous (pages call it inside $derived): until the worker's scores for exactly this
  * situation (products, profile, events, query, model) are in, it ranks with the latest scores it
@@ -9,8 +9,9 @@
  * or if it fails, the app simply keeps the engine's order.
  */
 import type { EventType } from '../domain/event';
-import { recommend, type Recommendation, type RecommendInput } from '../engine';
-import { candidateRows, learnedMap } from '../ranker/candidates';
+import type { EngineResult, RecommendInput } from '../engine';
+import { finalList, scoringRows } from '../pipeline';
+import { learnedMap } from '../ranker/candidates';
 import { feedbackExamples, labelOf } from '../ranker/feedback';
 import type { RankerInfo } from '../ranker/protocol';
 import type { CandorDB } from './db';
@@ -78,19 +79,19 @@ export class Ranking {
     ]);
   }
 
-  /** The engine's list for `input`, re-ranked with the worker's scores when they are in. */
-  rerank(input: RecommendInput): Recommendation[] {
-    if (this.state !== 'ready' || !this.info) return recommend(input);
+  /** The pipeline's list for `input`: with the worker's scores when they are in, else the engine's own. */
+  rerank(input: RecommendInput): EngineResult {
+    if (this.state !== 'ready' || !this.info) return finalList(input, null, 0);
     const key = this.#key(input);
     const scored = this.#scores.get(key);
-    if (scored) return recommend({ ...input, learned: scored.learned, learnedWeight: this.info.learnedWeight });
+    if (scored) return finalList(input, scored.learned, this.info.learnedWeight);
     if (!this.#requested.has(key)) {
       this.#requested.add(key);
       // after this call returns: state written during a $derived would be refused
       queueMicrotask(() => void this.#score(key, input));
     }
     // meanwhile the latest opinion, so that a new event or a fine-tune does not flash the engine's order
-    return this.latest ? recommend({ ...input, learned: this.latest, learnedWeight: this.info.learnedWeight }) : recommend(input);
+    return finalList(input, this.latest, this.info.learnedWeight);
   }
 
   /** the ranker's probabilities for the candidates of `input`, when scored */
@@ -102,11 +103,7 @@ export class Ranking {
     const client = this.#client;
     if (!client) return;
     this.#inFlight++;
-    const candidates = recommend({ ...input, k: input.products.length });
-    const { ids, rows } = candidateRows(
-      { products: new Map(input.products.map((p) => [p.id, p])), profile: input.profile, events: input.events, now: input.now },
-      candidates
-    );
+    const { ids, rows } = scoringRows(input);
     try {
       const learned = learnedMap(ids, await client.score(rows));
       const next = new Map(this.#scores);

@@ -1,7 +1,7 @@
 /**
  * Stages 1 and 2 of the pipeline: the candidates and the hard gate.
  *
- * Every product that passes the gate (domain/suitability.ts: never above the person's level, every
+ * Every product (of the kinds asked for, if any) that passes the gate (domain/suitability.ts: never above the person's level, every
  * eligibility rule confirmed) and that the person has not turned down or already taken. The gate
  * removes; it is never a score. Products that fail only because the person has not told us their
  * age or income are not shown either — a rule we cannot confirm is not met — but they are counted,
@@ -48,12 +48,18 @@ export function missingDetails(p: Product, profile: Profile): MissingDetail[] | 
   return gate(p, probe).ok ? needs : null;
 }
 
-export function gatherCandidates(catalogue: Iterable<Product>, profile: Profile, summary: InteractionSummary): Candidates {
+export function gatherCandidates(
+  catalogue: Iterable<Product>,
+  profile: Profile,
+  summary: InteractionSummary,
+  only: readonly ProductKind[] = []
+): Candidates {
   const products: Product[] = [];
   const needs = new Set<MissingDetail>();
   const kinds = new Set<ProductKind>();
   const productIds: string[] = [];
   for (const p of catalogue) {
+    if (only.length > 0 && !only.includes(p.kind)) continue;
     if (summary.rejected.has(p.id) || summary.owned.has(p.id)) continue;
     if (gate(p, profile).ok) {
       products.push(p);

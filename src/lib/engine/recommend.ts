@@ -73,7 +73,7 @@ export function runEngine(input: RecommendInput): EngineResult {
   const summary = summariseInteractions(input.events, input.now);
 
   // 1–2: candidates through the gate
-  const { products: candidates, withheld } = gatherCandidates(catalogue.values(), profile, summary);
+  const { products: candidates, withheld } = gatherCandidates(catalogue.values(), profile, summary, input.kinds ?? []);
   const k = Number.isFinite(input.k) ? Math.max(0, Math.floor(input.k)) : 0;
   if (k === 0) return { items: [], withheld };
 

@@ -68,6 +68,8 @@ export interface RecommendInput {
   now: Date;
   k: number;
   query?: string;
+  /** only these kinds (a bank's widget showing, say, its cards); absent or empty: every kind */
+  kinds?: readonly Product['kind'][];
   /**
    * Optional collaborative-filtering model (global factors, e.g. EASE from the server's aggregate
    * statistics). The person's own interaction weights are folded in on the device; absent, or with
