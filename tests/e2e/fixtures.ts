@@ -29,3 +29,53 @@ export function cautiousAnswers(): Answers {
   }
   return answers;
 }
+
+function checked(answers: Answers, level: number, who: string): Answers {
+  const scored = scoreQuestionnaire(answers, new Date());
+  if (!scored.ok || scored.value.riskLevel !== level) throw new Error(`the ${who} answer set no longer scores C${level}: ${JSON.stringify(scored)}`);
+  return answers;
+}
+
+/** Issue 12's aggressive investor: 28, growth, over 5 years, accepts a loss over 30 %, buys more after a 20 % drop. */
+export function aggressiveAnswers(): Answers {
+  return checked(
+    {
+      age: 28,
+      income: '150k-300k',
+      assets: '500k-1m',
+      debt: 'none',
+      experience: 'extensive',
+      knowledge: 'good',
+      horizon: 'gt5y',
+      liquidity: 'none',
+      lossTolerance: 'gt30',
+      drop20: 'buyMore',
+      goals: ['growth'],
+      investAmount: 50_000
+    },
+    5,
+    'aggressive'
+  );
+}
+
+/** A cautious retiree: 68, no loss accepted, money needed within a year, preservation. */
+export function retireeAnswers(): Answers {
+  return checked(
+    {
+      age: 68,
+      income: 'lt50k',
+      assets: '100k-500k',
+      debt: 'none',
+      experience: 'none',
+      knowledge: 'basic',
+      horizon: 'lt1y',
+      liquidity: 'some',
+      lossTolerance: 'none',
+      drop20: 'sellAll',
+      goals: ['preservation'],
+      investAmount: 100_000
+    },
+    1,
+    'retiree'
+  );
+}
