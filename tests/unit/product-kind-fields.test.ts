@@ -7,6 +7,7 @@ import { parseWith } from '../../src/lib/domain/validate';
 import { makeProduct } from '../fixtures/engine/fixtures';
 
 const OLD = new URL('../fixtures/catalogue/before-kind-fields.json', import.meta.url);
+const DEMO = new URL('../../models/catalogue/demo-catalogue.json', import.meta.url);
 
 const INSURANCE = {
   ...makeProduct('ins-1'),
@@ -67,4 +68,44 @@ describe('per-kind catalogue fields', () => {
       if (!r.ok) expect(r.error).toMatch(pattern);
     });
   }
+});
+
+describe('the demo catalogue fills them', () => {
+  const { products } = CatalogueSchema.parse(JSON.parse(readFileSync(DEMO, 'utf8')));
+  const of = (kind: string) => products.filter((p) => p.kind === kind);
+
+  it('every policy has its premium; protection policies their cover; only savings-type policies an expected return', () => {
+    for (const p of of('insurance')) {
+      expect(p.premium, p.id).toBeDefined();
+      // the generator's premium is the same figure it has always put in minAmount (the engine still reads that)
+      expect(p.premium?.amount, p.id).toBe(p.minAmount);
+      if (['critical_illness', 'medical', 'accident', 'term_life'].includes(p.subtype)) {
+        expect(p.coverage, p.id).toBeGreaterThan(0);
+        expect(p.waitingPeriodDays, p.id).toBeGreaterThanOrEqual(0);
+      } else expect(p.premiumYears, p.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('every card lists benefits, and a fee that can be waived says how', () => {
+    for (const p of of('credit_card')) {
+      expect(p.benefits?.length, p.id).toBeGreaterThan(0);
+      if (p.annualFee === 0) expect(p.annualFeeWaiver, p.id).toBeUndefined();
+    }
+    expect(of('credit_card').some((p) => p.annualFeeWaiver !== undefined)).toBe(true);
+  });
+
+  it('every loan quotes its rate as the low end of its range and its term as the longest on offer', () => {
+    for (const p of of('loan')) {
+      expect(p.aprRange?.min, p.id).toBe(p.apr);
+      expect(p.termRange?.maxMonths, p.id).toBe(p.termMonths);
+      expect(p.maxAmount ?? 0, p.id).toBeGreaterThan(p.minAmount ?? 0);
+    }
+  });
+
+  it('other kinds carry none of them', () => {
+    const fields = ['premium', 'coverage', 'waitingPeriodDays', 'annualFeeWaiver', 'benefits', 'aprRange', 'termRange', 'maxAmount'];
+    for (const p of products.filter((x) => !['insurance', 'credit_card', 'loan'].includes(x.kind))) {
+      for (const f of fields) expect(p[f], `${p.id} ${f}`).toBeUndefined();
+    }
+  });
 });
