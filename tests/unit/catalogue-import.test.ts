@@ -257,6 +257,10 @@ describe('per-kind columns (insurance, cards, loans)', () => {
     expect(one({ kind: 'insurance', waiting_period: 'soon' }).report.refusals[0]).toMatchObject({ field: 'waitingPeriodDays' });
   });
 
+  it('reads investor-type words by the shared names, the higher level where schemes disagree', () => {
+    expect(['保守型', '谨慎型', '稳健型', '平衡型', '积极型', '激进型'].map((w) => product({ risk_level: w }).riskLevel)).toEqual([1, 2, 3, 3, 4, 5]);
+  });
+
   it("the demo catalogue's policies, cards and loans, nested with every new field, pass through unchanged", () => {
     const demo = JSON.parse(readFileSync(resolve(ROOT, 'models/catalogue/demo-catalogue.json'), 'utf8')) as { products: Product[] };
     // one subtype at a time: in a mixed import, a column one subtype lacks becomes null there

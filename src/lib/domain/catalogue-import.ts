@@ -420,11 +420,17 @@ function term(s: string): Clean<number | null> {
 }
 
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+/*
+ * Investor-type words read as the highest product level that type may buy (C_n ↔ R_n), by the names
+ * in risk-names.ts: 谨慎型 is C2, 稳健型 C3. Some banks use an older scheme (稳健型 for R2); where the two
+ * disagree the higher level is taken, because understating a product's risk is the harmful mistake
+ * (the gate would show it to people it does not suit).
+ */
 const RISK_WORDS: [RegExp, number][] = [
-  [/^(低风险|低|谨慎型|保守型|low|lowrisk|verylow)$/, 1],
-  [/^(中低风险|中低|较低风险|稳健型|lowmedium|mediumlow|lowtomedium|moderatelylow)$/, 2],
-  [/^(中风险|中等风险|中|平衡型|medium|moderate|mediumrisk)$/, 3],
-  [/^(中高风险|中高|较高风险|成长型|mediumhigh|highmedium|mediumtohigh|moderatelyhigh)$/, 4],
+  [/^(低风险|低|保守型|low|lowrisk|verylow)$/, 1],
+  [/^(中低风险|中低|较低风险|谨慎型|lowmedium|mediumlow|lowtomedium|moderatelylow)$/, 2],
+  [/^(中风险|中等风险|中|稳健型|平衡型|medium|moderate|mediumrisk)$/, 3],
+  [/^(中高风险|中高|较高风险|积极型|成长型|mediumhigh|highmedium|mediumtohigh|moderatelyhigh)$/, 4],
   [/^(高风险|高|进取型|激进型|high|highrisk|veryhigh)$/, 5]
 ];
 
