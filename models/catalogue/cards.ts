@@ -17,6 +17,7 @@ function dailyZh(apr: number): string {
 }
 
 const trimZeros = (x: string): string => x.replace(/\.?0+$/, '');
+const capitalise = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 
 /** the fee and credit terms every card description ends with */
 function terms(fee: number, swipes: number | null, apr: number, freeDays: number): Text {
@@ -44,10 +45,13 @@ function build(
     eligibility: { minAge: number; maxAge: number; minIncome?: number };
     tags: readonly (string | false | undefined)[];
     pop: number;
+    /** what the card gives, most important first (the interest-free days are added last) */
+    benefits: readonly Text[];
     extra?: Record<string, number | string>;
   }
 ) {
-  const tail = terms(o.fee, o.swipes, o.apr, rng.pick([50, 50, 56]));
+  const freeDays = rng.pick([50, 50, 56]);
+  const tail = terms(o.fee, o.swipes, o.apr, freeDays);
   return makeProduct({
     id: o.id,
     kind: 'credit_card',
@@ -68,6 +72,12 @@ function build(
     eligibility: o.eligibility,
     tags: [...o.tags, o.fee === 0 && 'no-annual-fee'],
     popularity: o.pop,
+    kindFields: {
+      ...(o.fee > 0 && o.swipes !== null
+        ? { annualFeeWaiver: { 'zh-CN': `每年刷卡${o.swipes}次免次年年费`, en: `Waived for the next year after ${o.swipes} purchases a year` } }
+        : {}),
+      benefits: [...o.benefits, { 'zh-CN': `最长${freeDays}天免息期`, en: `Up to ${freeDays} interest-free days` }]
+    },
     ...(o.extra ? { extra: o.extra } : {})
   });
 }
@@ -88,12 +98,14 @@ const travel: SubtypeSpec = {
     if (miles) {
       const air = rng.pick(AIRLINES);
       const fee = rng.pick([0, 288, 480]);
+      const per = rng.pick([10, 12, 15]);
+      const programme = air.zh.replace('知音', '').replace('明珠', '');
       return build(rng, b, {
         id: id(`card-travel-${air.id}-${b.code}`),
         subtype: 'travel',
         name: { 'zh-CN': `${b.zhShort}${air.zh}联名信用卡`, en: `${b.enShort} ${air.en} Credit Card` },
         lead: {
-          'zh-CN': `${b.zhShort}航空里程信用卡，消费每${rng.pick([10, 12, 15])}元累积1公里${air.zh.replace('知音', '').replace('明珠', '')}里程，可兑换机票和升舱，`,
+          'zh-CN': `${b.zhShort}航空里程信用卡，消费每${per}元累积1公里${programme}里程，可兑换机票和升舱，`,
           en: `An airline-miles credit card from ${b.en} that earns ${air.en} miles on every purchase, redeemable for flights and upgrades.`
         },
         fee,
@@ -102,7 +114,11 @@ const travel: SubtypeSpec = {
         apr: STANDARD_APR,
         eligibility: { minAge: 18, maxAge: 60, minIncome: fee >= 480 ? 100000 : 60000 },
         tags: ['travel', 'miles', 'rewards'],
-        pop: popularity(rng, 0.45, b)
+        pop: popularity(rng, 0.45, b),
+        benefits: [
+          { 'zh-CN': `每消费${per}元累积1公里${programme}里程`, en: `1 ${air.en} mile for every CNY ${per} spent` },
+          { 'zh-CN': '里程可兑换机票和升舱', en: 'Miles redeemable for flights and upgrades' }
+        ]
       });
     }
     const fee = rng.pick([0, 0, 200]);
@@ -120,7 +136,12 @@ const travel: SubtypeSpec = {
       apr: STANDARD_APR,
       eligibility: { minAge: 18, maxAge: 60, minIncome: 80000 },
       tags: ['travel', 'global', 'no-fx-fee', 'rewards'],
-      pop: popularity(rng, 0.5, b)
+      pop: popularity(rng, 0.5, b),
+      benefits: [
+        { 'zh-CN': '境外消费免货币转换费', en: 'No foreign-transaction fee abroad' },
+        { 'zh-CN': '机场贵宾厅礼遇', en: 'Airport lounge access' },
+        { 'zh-CN': '赠送航空意外险', en: 'Flight accident cover included' }
+      ]
     });
   }
 };
@@ -157,6 +178,11 @@ const cashback: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 60, minIncome: rng.pick([30000, 36000, 50000]) },
       tags: ['cashback', 'rewards', 'everyday'],
       pop: popularity(rng, 0.6, b),
+      benefits: [
+        { 'zh-CN': `${focus.zh}消费返现${rate}%`, en: `${rate}% back on ${focus.en}` },
+        { 'zh-CN': '其他消费返现0.5%', en: '0.5% back on everything else' },
+        { 'zh-CN': `每月返现上限${cap}元`, en: `Up to CNY ${cap} back a month` }
+      ],
       extra: { cashbackRate: rate }
     });
   }
@@ -184,6 +210,10 @@ const student: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 30 },
       tags: ['students', 'cashback', 'starter'],
       pop: popularity(rng, 0.4, b),
+      benefits: [
+        { 'zh-CN': '外卖、视频会员等校园消费返现', en: 'Cashback on campus spending such as food delivery and streaming' },
+        { 'zh-CN': `额度最高${grouped(limit)}元`, en: `A limit of up to CNY ${grouped(limit)}` }
+      ],
       extra: { creditLimit: limit }
     });
   }
@@ -213,7 +243,14 @@ const premium: SubtypeSpec = {
       apr,
       eligibility: { minAge: 18, maxAge: 65, minIncome: diamond ? 500000 : rng.pick([200000, 300000]) },
       tags: ['premium', 'travel', 'rewards', 'lounge'],
-      pop: popularity(rng, 0.25, b)
+      pop: popularity(rng, 0.25, b),
+      benefits: [
+        { 'zh-CN': '不限次机场贵宾厅', en: 'Unlimited airport lounge visits' },
+        { 'zh-CN': '酒店升级', en: 'Hotel upgrades' },
+        { 'zh-CN': '高额航空意外险', en: 'Generous flight accident cover' },
+        { 'zh-CN': '专属客户经理', en: 'A dedicated relationship manager' },
+        { 'zh-CN': '积分可兑换里程', en: 'Points convert to air miles' }
+      ]
     });
   }
 };
@@ -250,6 +287,7 @@ const coBranded: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 60, minIncome: 36000 },
       tags: ['co-branded', ...p.tags],
       pop: popularity(rng, 0.45, b),
+      benefits: [{ 'zh-CN': `享${p.perk.zh}`, en: capitalise(p.perk.en) }],
       extra: { partner: p.en }
     });
   }

@@ -38,7 +38,8 @@ const criticalIllness: SubtypeSpec = {
       eligibility: { minAge: 0, maxAge },
       tags: ['protection', 'health', 'family', 'long-term'],
       popularity: popularity(rng, 0.55, ins),
-      extra: { coverage: cover, premiumYears: rng.pick([20, 30]) }
+      // critical-illness claims within the first 90 days are not covered: the usual 等待期
+      kindFields: { premium: { amount: premium, period: 'year' }, coverage: cover, waitingPeriodDays: 90, premiumYears: rng.pick([20, 30]) }
     });
   }
 };
@@ -72,7 +73,8 @@ const medical: SubtypeSpec = {
       eligibility: { minAge: 0, maxAge },
       tags: ['protection', 'health', 'family', 'affordable'],
       popularity: popularity(rng, 0.72, ins),
-      extra: { coverage: cover, guaranteedRenewalYears: renew }
+      kindFields: { premium: { amount: premium, period: 'year' }, coverage: cover, waitingPeriodDays: 30 },
+      extra: { guaranteedRenewalYears: renew }
     });
   }
 };
@@ -114,7 +116,8 @@ const accident: SubtypeSpec = {
       eligibility: { minAge: st.minAge, maxAge: st.maxAge },
       tags: ['protection', 'affordable', travel && 'travel', travel && 'global', st.id === 'senior' && 'seniors'],
       popularity: popularity(rng, travel ? 0.4 : 0.5, ins),
-      extra: { coverage: cover }
+      // accidents are covered from the first day; a travel policy is paid once per trip
+      kindFields: { premium: { amount: premium, period: travel ? 'single' : 'year' }, coverage: cover, waitingPeriodDays: 0 }
     });
   }
 };
@@ -148,7 +151,8 @@ const termLife: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge },
       tags: ['protection', 'family', 'long-term'],
       popularity: popularity(rng, 0.4, ins),
-      extra: { coverage: cover }
+      // premiums are paid over the whole term, the common 期交 arrangement for term life
+      kindFields: { premium: { amount: premium, period: 'year' }, coverage: cover, waitingPeriodDays: 90, premiumYears: term / 12 }
     });
   }
 };
@@ -185,7 +189,8 @@ const annuity: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: payoutAge - 5 },
       tags: ['low-risk', 'retirement', 'income', 'guaranteed', 'long-term', pension && 'tax-advantaged'],
       popularity: popularity(rng, 0.42, ins),
-      extra: { premiumYears: payYears, payoutAge }
+      kindFields: { premium: { amount: premium, period: 'year' }, premiumYears: payYears },
+      extra: { payoutAge }
     });
   }
 };
@@ -220,7 +225,8 @@ const education: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 55 },
       tags: ['low-risk', 'education', 'family', 'guaranteed', 'long-term', 'income'],
       popularity: popularity(rng, 0.35, ins),
-      extra: { premiumYears: payYears, insuredAge: { min: 0, max: maxChildAge } }
+      kindFields: { premium: { amount: premium, period: 'year' }, premiumYears: payYears },
+      extra: { insuredAge: { min: 0, max: maxChildAge } }
     });
   }
 };

@@ -3,6 +3,12 @@ import { CAR_LOAN_BANKS, MORTGAGE_BANKS, PERSONAL_LOAN_BANKS, SME_LOAN_BANKS, ty
 import { clamp, moneyEn, moneyZh, pct, round2, termEn, termZh } from './format';
 import { makeProduct, popularity, type SubtypeSpec } from './product';
 
+/*
+ * Each loan quotes its `apr` as the "from" rate; `aprRange.max` is the top of the range the
+ * generator draws that subtype's rates from, i.e. what a borrower with a weaker profile may be
+ * offered. No extra random draws: every other field stays as it was generated before.
+ */
+
 /** the 5-year-plus loan prime rate assumed for the demo, % a year */
 const LPR_5Y = 3.5;
 
@@ -45,7 +51,8 @@ const mortgage: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 65, minIncome },
       tags: ['home', 'mortgage', 'long-term', st.id === 'combo' && 'provident-fund'],
       popularity: popularity(rng, 0.5, b),
-      extra: { maxAmount: 10000000, downPaymentPct: st.down }
+      kindFields: { aprRange: { min: apr, max: Math.max(apr, st.hi) }, termRange: { minMonths: 60, maxMonths: years * 12 }, maxAmount: 10000000 },
+      extra: { downPaymentPct: st.down }
     });
   }
 };
@@ -81,7 +88,7 @@ const car: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 65, minIncome: rng.pick([50000, 60000]) },
       tags: ['car', ev && 'esg', ev && 'green'],
       popularity: popularity(rng, 0.35, b),
-      extra: { maxAmount: max }
+      kindFields: { aprRange: { min: apr, max: Math.max(apr, ev ? 4.5 : 6) }, termRange: { minMonths: 12, maxMonths: months }, maxAmount: max }
     });
   }
 };
@@ -131,7 +138,7 @@ const personal: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: b.tier === 'online' ? 55 : 60, minIncome: b.tier === 'online' ? 36000 : rng.pick([50000, 60000, 100000]) },
       tags: ['unsecured', revolving && 'flexible', revolving && 'online'],
       popularity: popularity(rng, b.tier === 'online' ? 0.6 : 0.42, b),
-      extra: { maxAmount: max }
+      kindFields: { aprRange: { min: apr, max: Math.max(apr, Math.min(hi, 10)) }, termRange: { minMonths: revolving ? 1 : 6, maxMonths: months }, maxAmount: max }
     });
   }
 };
@@ -164,7 +171,7 @@ const renovation: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 65, minIncome: rng.pick([60000, 80000]) },
       tags: ['home', 'renovation'],
       popularity: popularity(rng, 0.3, b),
-      extra: { maxAmount: max }
+      kindFields: { aprRange: { min: apr, max: Math.max(apr, 6) }, termRange: { minMonths: 12, maxMonths: months }, maxAmount: max }
     });
   }
 };
@@ -200,7 +207,7 @@ const smallBusiness: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: 65, minIncome: rng.pick([100000, 120000, 200000]) },
       tags: ['business', 'inclusive-finance', online && 'online'],
       popularity: popularity(rng, 0.25, b),
-      extra: { maxAmount: max }
+      kindFields: { aprRange: { min: apr, max: Math.max(apr, 5) }, termRange: { minMonths: 3, maxMonths: months }, maxAmount: max }
     });
   }
 };

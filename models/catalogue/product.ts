@@ -7,6 +7,11 @@ import type { Rng } from './rng';
 export type Text = { 'zh-CN': string; en: string };
 export type Eligibility = { minAge?: number; maxAge?: number; minIncome?: number };
 export type Extra = string | number | boolean | null | { [k: string]: number | string };
+/** The schema's optional per-kind fields (premium, coverage, fee waiver, benefits, loan ranges …). */
+export type KindFields = Pick<
+  Product,
+  'premium' | 'coverage' | 'waitingPeriodDays' | 'premiumYears' | 'annualFeeWaiver' | 'benefits' | 'aprRange' | 'termRange' | 'maxAmount'
+>;
 
 /** What a builder gets for each product of its subtype. */
 export interface BuildContext {
@@ -46,6 +51,7 @@ export interface ProductInput {
   eligibility?: Eligibility;
   tags: readonly (string | false | undefined)[];
   popularity: number;
+  kindFields?: KindFields;
   extra?: Record<string, Extra>;
 }
 
@@ -69,6 +75,7 @@ export function makeProduct(p: ProductInput): Product {
     liquidity: p.liquidity,
     eligibility: p.eligibility ?? {},
     tags,
+    ...(p.kindFields ?? {}),
     popularity: p.popularity,
     demo: true,
     issuerId: p.issuer.code,

@@ -23,6 +23,10 @@ const PAGES: { path: string; ready: string }[] = [
   { path: '/', ready: '[data-testid="recommendations"], [data-testid="empty-recommendations"]' },
   { path: '/catalogue', ready: '[data-testid="catalogue-list"]' },
   { path: '/product/fund-mm-igw-001', ready: 'article.detail' },
+  // a policy, a card and a loan (with its calculator): each kind has its own facts
+  { path: '/product/ins-ci-life-pingan-001', ready: 'article.detail' },
+  { path: '/product/card-travel-global-cmb-001', ready: 'article.detail' },
+  { path: '/product/loan-personal-term-icbc-001', ready: '[data-testid="loan-calculator"]' },
   { path: '/questionnaire', ready: 'fieldset[data-question]' },
   { path: '/privacy', ready: 'main h1' },
   { path: '/embed?locale=LOCALE', ready: 'main' }

@@ -219,3 +219,58 @@ describe('the messy bank export', () => {
     expect(p).toMatchObject({ kind: 'fund', riskLevel: 1, guaranteed: true, name: { 'zh-CN': '中', en: 'Mid' } });
   });
 });
+
+describe('per-kind columns (insurance, cards, loans)', () => {
+  it('reads English headers, with the premium period written into the premium', () => {
+    const p = product({ kind: 'insurance', premium: '350元/年', coverage: '300万', waiting_period: '90天', premium_years: '20年' });
+    expect(p.premium).toEqual({ amount: 350, period: 'year' });
+    expect(p.coverage).toBe(3_000_000);
+    expect(p.waitingPeriodDays).toBe(90);
+    expect(p.premiumYears).toBe(20);
+    expect(product({ kind: 'insurance', premium: '29/月' }).premium).toEqual({ amount: 29, period: 'month' });
+  });
+
+  it('reads Chinese headers', () => {
+    const ins = product({ kind: '保险', 保费: '1,200', 缴费方式: '趸交', 保额: '50万', 等待期: '3个月' });
+    expect(ins.premium).toEqual({ amount: 1200, period: 'single' });
+    expect(ins.coverage).toBe(500_000);
+    expect(ins.waitingPeriodDays).toBe(90);
+    const card = product({ kind: '信用卡', 年费减免: '每年刷卡6次免次年年费', 权益: '机场贵宾厅|里程兑换', benefits_en: 'Airport lounges | Miles' });
+    expect(card.annualFeeWaiver).toEqual({ 'zh-CN': '每年刷卡6次免次年年费', en: '每年刷卡6次免次年年费' });
+    expect(card.benefits).toEqual([
+      { 'zh-CN': '机场贵宾厅', en: 'Airport lounges' },
+      { 'zh-CN': '里程兑换', en: 'Miles' }
+    ]);
+    const loan = product({ kind: '贷款', apr: '3.5%', 最低利率: '3.5%', 最高利率: '6.5%', 最短期限: '6个月', 最长期限: '3年', 最高额度: '30万' });
+    expect(loan.aprRange).toEqual({ min: 3.5, max: 6.5 });
+    expect(loan.termRange).toEqual({ minMonths: 6, maxMonths: 36 });
+    expect(loan.maxAmount).toBe(300_000);
+  });
+
+  it('reports what it filled in, and refuses what does not add up', () => {
+    const r = one({ kind: 'insurance', premium: '350' });
+    expect(r.catalogue.products[0]!.premium).toEqual({ amount: 350, period: 'year' });
+    expect(r.report.changes.map((c) => c.field)).toEqual(['premiumPeriod']);
+    expect(one({ kind: 'loan', apr_min: '7%', apr_max: '3%' }).report.refusals[0]).toMatchObject({ field: 'aprRange' });
+    expect(one({ kind: 'credit_card', benefits_zh: '甲|乙', benefits_en: 'A' }).report.refusals[0]).toMatchObject({ field: 'benefits' });
+    expect(one({ kind: 'insurance', premium_period: 'weekly', premium: '10' }).report.refusals[0]).toMatchObject({ field: 'premiumPeriod' });
+    expect(one({ kind: 'insurance', waiting_period: 'soon' }).report.refusals[0]).toMatchObject({ field: 'waitingPeriodDays' });
+  });
+
+  it('reads investor-type words by the shared names, the higher level where schemes disagree', () => {
+    expect(['保守型', '谨慎型', '稳健型', '平衡型', '积极型', '激进型'].map((w) => product({ risk_level: w }).riskLevel)).toEqual([1, 2, 3, 3, 4, 5]);
+  });
+
+  it("the demo catalogue's policies, cards and loans, nested with every new field, pass through unchanged", () => {
+    const demo = JSON.parse(readFileSync(resolve(ROOT, 'models/catalogue/demo-catalogue.json'), 'utf8')) as { products: Product[] };
+    // one subtype at a time: in a mixed import, a column one subtype lacks becomes null there
+    const subtypes = new Set(demo.products.filter((p) => ['insurance', 'credit_card', 'loan'].includes(p.kind)).map((p) => p.subtype));
+    for (const subtype of subtypes) {
+      const products = demo.products.filter((p) => p.subtype === subtype);
+      const r = importCatalogue({ format: 'json', value: { products } });
+      expect(r.report.refusals, subtype).toEqual([]);
+      expect(r.report.changes, subtype).toEqual([]);
+      expect(r.catalogue.products, subtype).toEqual(CatalogueSchema.parse({ products }).products);
+    }
+  });
+});

@@ -259,8 +259,8 @@ describe('recommend: behaviour', () => {
     expect(out.every((r) => productById(catalogue, r.productId).riskLevel <= 2)).toBe(true);
     const r1 = out.find((r) => productById(catalogue, r.productId).riskLevel === 1)!;
     const risk = r1.reasons.find((r) => r.code === 'risk_match')!;
-    expect(explain(risk, 'en')).toBe('Low risk (R1) — take the questionnaire for more');
-    expect(explain(risk, 'zh-CN')).toBe('低风险（R1）— 完成风险测评可查看更多产品');
+    expect(explain(risk, 'en')).toBe('R1 Low risk — take the questionnaire for more');
+    expect(explain(risk, 'zh-CN')).toBe('R1 低风险 — 完成风险测评可查看更多产品');
   });
 });
 
@@ -294,9 +294,9 @@ describe('explain', () => {
 
   it('renders the expected sentences', () => {
     const t = (code: ReasonCode) => [explain(samples[code], 'en'), explain(samples[code], 'zh-CN')];
-    expect(t('risk_match')).toEqual(['Matches your balanced (C3) risk level', '符合您的平衡型（C3）风险等级']);
-    expect(explain(reasons.riskMatch(2, 3, true), 'en')).toBe('Medium-low risk (R2), within your balanced (C3) risk level');
-    expect(explain(reasons.riskMatch(1, 2, false), 'en')).toBe('Low risk (R1) — take the questionnaire for more');
+    expect(t('risk_match')).toEqual(['Matches your risk level (C3 Balanced)', '符合您的风险等级（C3 稳健型）']);
+    expect(explain(reasons.riskMatch(2, 3, true), 'en')).toBe('R2 Medium-low risk, within your risk level (C3 Balanced)');
+    expect(explain(reasons.riskMatch(1, 2, false), 'en')).toBe('R1 Low risk — take the questionnaire for more');
     expect(t('similar_to')).toEqual(['Similar to the Pure bond fund A you saved', '与您收藏的「纯债基金A」相似']);
     expect(t('matches_request')).toEqual(['Matches your request: 1 year, low risk, wealth-management product', '符合您的需求：1年、低风险、理财产品']);
     expect(t('fits_goal')).toEqual(['Fits your goals: retirement, income', '符合您的目标：养老、稳定收益']);

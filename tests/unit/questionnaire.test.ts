@@ -129,8 +129,8 @@ describe('the questions', () => {
 
   it('labels the five levels in both languages', () => {
     expect(RISK_LEVEL_LABELS[1]).toEqual({ 'zh-CN': 'C1 保守型', en: 'C1 Conservative' });
-    expect(RISK_LEVEL_LABELS[2]['zh-CN']).toContain('稳健型');
-    expect(RISK_LEVEL_LABELS[3]['zh-CN']).toContain('平衡型');
+    expect(RISK_LEVEL_LABELS[2]['zh-CN']).toContain('谨慎型');
+    expect(RISK_LEVEL_LABELS[3]['zh-CN']).toContain('稳健型');
     expect(RISK_LEVEL_LABELS[4].en).toContain('Growth');
     expect(RISK_LEVEL_LABELS[5]).toEqual({ 'zh-CN': 'C5 激进型', en: 'C5 Aggressive' });
   });

@@ -7,6 +7,13 @@
  * names are matched loosely (`risk_level`, `riskLevel`, `Risk Level` are one column). JSON input
  * may also be nested products as DESIGN.md writes them; they are flattened first.
  *
+ * The optional per-kind columns, each also under its usual Chinese header (保费, 保额, 等待期, …):
+ *   insurance `premium` ("350", "350元/年", "29元/月"), `premium_period` (年/月/趸交, year/month/single;
+ *             yearly when neither says), `coverage`, `waiting_period` ("90天", "3个月"), `premium_years`;
+ *   cards     `fee_waiver_zh`/`fee_waiver_en`, `benefits_zh`/`benefits_en` (separated by | or ;);
+ *   loans     `apr_min`/`apr_max`, `term_min`/`term_max` (terms as above), `max_amount`.
+ * One language of a waiver or of the benefits stands in for the other, as for names.
+ *
  * What is cleaned (each change is reported with row, id, field, from and to):
  *   text      trimmed (full-width spaces too);
  *   numbers   full-width digits and signs folded (NFKC), thousands separators dropped ("1,000" → 1000),
@@ -29,7 +36,7 @@
  * no name in either language, a value that cannot be read, and anything ProductSchema rejects.
  */
 import { CatalogueSchema, type Catalogue } from './catalogue';
-import { PRODUCT_KINDS, ProductSchema, type Liquidity, type Product, type ProductKind } from './product';
+import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from './product';
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -166,7 +173,21 @@ export type FieldName =
   | 'minAge'
   | 'maxAge'
   | 'minIncome'
-  | 'tags';
+  | 'tags'
+  | 'premium'
+  | 'premiumPeriod'
+  | 'coverage'
+  | 'waitingPeriodDays'
+  | 'premiumYears'
+  | 'feeWaiver_zh'
+  | 'feeWaiver_en'
+  | 'benefits_zh'
+  | 'benefits_en'
+  | 'aprMin'
+  | 'aprMax'
+  | 'termMin'
+  | 'termMax'
+  | 'maxAmount';
 
 const ALIASES: Record<FieldName, string[]> = {
   id: ['id', 'productid', 'productcode', 'code'],
@@ -188,17 +209,32 @@ const ALIASES: Record<FieldName, string[]> = {
   minAge: ['minage', 'eligibilityminage'],
   maxAge: ['maxage', 'eligibilitymaxage'],
   minIncome: ['minincome', 'eligibilityminincome'],
-  tags: ['tags', 'tag']
+  tags: ['tags', 'tag'],
+  premium: ['premium', '保费', '保险费', '年缴保费', '参考保费'],
+  premiumPeriod: ['premiumperiod', 'premiumfrequency', '缴费方式', '交费方式', '缴费频率'],
+  coverage: ['coverage', 'coveramount', 'suminsured', '保额', '保险金额', '基本保额'],
+  waitingPeriodDays: ['waitingperiod', 'waitingperioddays', 'waitingdays', '等待期', '观察期'],
+  premiumYears: ['premiumyears', 'paymentyears', '缴费年限', '交费年限', '缴费期'],
+  feeWaiver_zh: ['feewaiverzh', 'annualfeewaiverzh', '年费减免', '年费减免条件', '免年费条件'],
+  feeWaiver_en: ['feewaiveren', 'annualfeewaiveren'],
+  benefits_zh: ['benefitszh', '权益', '卡片权益', '主要权益'],
+  benefits_en: ['benefitsen'],
+  aprMin: ['aprmin', 'minapr', 'ratemin', '最低利率', '利率下限'],
+  aprMax: ['aprmax', 'maxapr', 'ratemax', '最高利率', '利率上限'],
+  termMin: ['termmin', 'minterm', 'mintermmonths', '最短期限'],
+  termMax: ['termmax', 'maxterm', 'maxtermmonths', '最长期限'],
+  maxAmount: ['maxamount', 'maximumamount', 'maxloanamount', '最高额度', '最高金额', '最高贷款额度']
 };
 
 const FIELD_BY_KEY = new Map<string, FieldName>();
 for (const [field, keys] of Object.entries(ALIASES) as [FieldName, string[]][]) for (const k of keys) FIELD_BY_KEY.set(k, field);
 
 /** Product members a stray extra column may not overwrite. */
-const RESERVED = new Set(['name', 'description', 'eligibility', ...Object.keys(ALIASES)]);
+const RESERVED = new Set(['name', 'description', 'eligibility', 'annualFeeWaiver', 'benefits', 'aprRange', 'termRange', ...Object.keys(ALIASES)]);
 
+/** Letters, digits and Chinese characters only: "Risk Level", "risk_level" and "风险 等级" each match one key. */
 function headerKey(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return h.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\p{Script=Han}]/gu, '');
 }
 
 export interface ColumnMap {
@@ -276,6 +312,21 @@ export function rowsFromJson(value: unknown): { columns: string[]; rows: ImportR
           values['min_age'] = v['minAge'] ?? '';
           values['max_age'] = v['maxAge'] ?? '';
           values['min_income'] = v['minIncome'] ?? '';
+        } else if (k === 'premium' && isRecord(v)) {
+          values['premium'] = v['amount'] ?? '';
+          values['premium_period'] = v['period'] ?? '';
+        } else if (k === 'annualFeeWaiver' && isRecord(v)) {
+          values['fee_waiver_zh'] = v['zh-CN'] ?? v['zh'] ?? '';
+          values['fee_waiver_en'] = v['en'] ?? '';
+        } else if (k === 'benefits' && Array.isArray(v)) {
+          values['benefits_zh'] = v.map((b: unknown) => (isRecord(b) ? (b['zh-CN'] ?? b['zh'] ?? '') : b));
+          values['benefits_en'] = v.map((b: unknown) => (isRecord(b) ? (b['en'] ?? '') : b));
+        } else if (k === 'aprRange' && isRecord(v)) {
+          values['apr_min'] = v['min'] ?? '';
+          values['apr_max'] = v['max'] ?? '';
+        } else if (k === 'termRange' && isRecord(v)) {
+          values['term_min'] = v['minMonths'] ?? '';
+          values['term_max'] = v['maxMonths'] ?? '';
         } else values[k] = v;
       }
     }
@@ -369,11 +420,17 @@ function term(s: string): Clean<number | null> {
 }
 
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+/*
+ * Investor-type words read as the highest product level that type may buy (C_n ↔ R_n), by the names
+ * in risk-names.ts: 谨慎型 is C2, 稳健型 C3. Some banks use an older scheme (稳健型 for R2); where the two
+ * disagree the higher level is taken, because understating a product's risk is the harmful mistake
+ * (the gate would show it to people it does not suit).
+ */
 const RISK_WORDS: [RegExp, number][] = [
-  [/^(低风险|低|谨慎型|保守型|low|lowrisk|verylow)$/, 1],
-  [/^(中低风险|中低|较低风险|稳健型|lowmedium|mediumlow|lowtomedium|moderatelylow)$/, 2],
-  [/^(中风险|中等风险|中|平衡型|medium|moderate|mediumrisk)$/, 3],
-  [/^(中高风险|中高|较高风险|成长型|mediumhigh|highmedium|mediumtohigh|moderatelyhigh)$/, 4],
+  [/^(低风险|低|保守型|low|lowrisk|verylow)$/, 1],
+  [/^(中低风险|中低|较低风险|谨慎型|lowmedium|mediumlow|lowtomedium|moderatelylow)$/, 2],
+  [/^(中风险|中等风险|中|稳健型|平衡型|medium|moderate|mediumrisk)$/, 3],
+  [/^(中高风险|中高|较高风险|积极型|成长型|mediumhigh|highmedium|mediumtohigh|moderatelyhigh)$/, 4],
   [/^(高风险|高|进取型|激进型|high|highrisk|veryhigh)$/, 5]
 ];
 
@@ -452,6 +509,44 @@ function tagList(v: unknown): string[] {
     if (t !== '' && !out.includes(t)) out.push(t);
   }
   return out;
+}
+
+function premiumPeriod(s: string): Clean<PremiumPeriod> {
+  const t = s.toLowerCase().replace(/[\s/]/g, '');
+  if (/^(year|years|yearly|annual|annually|peryear|pa|年|年缴|年交|每年|按年)$/.test(t)) return ok('year');
+  if (/^(month|monthly|permonth|月|月缴|月交|每月|按月)$/.test(t)) return ok('month');
+  if (/^(single|once|oneoff|lumpsum|趸交|趸缴|一次性|一次交清|单次)$/.test(t)) return ok('single');
+  return bad(`premium period "${s}" is not year, month or single (年/月/趸交)`);
+}
+
+const PERIOD_SUFFIX = /^(.*?)\s*(?:\/|每|per|a)\s*(年|月|次|year|month|trip)$/i;
+
+/** A premium may carry its period: "350元/年", "29/月", "100 a year" → 350, 29, 100. */
+function premiumAmount(s: string): Clean<number> {
+  const m = PERIOD_SUFFIX.exec(s);
+  return amount(m ? m[1]! : s);
+}
+
+/** The period written into a premium cell, if any. */
+function premiumSuffix(v: unknown): PremiumPeriod | null {
+  const m = typeof v === 'string' ? PERIOD_SUFFIX.exec(fold(v)) : null;
+  if (!m) return null;
+  return /^(年|year)$/i.test(m[2]!) ? 'year' : /^(月|month)$/i.test(m[2]!) ? 'month' : 'single';
+}
+
+/** A waiting period in days: "90", "90天", "3个月" (30 days each), "1年" (365). */
+function days(s: string): Clean<number> {
+  const m = /^(\d+)\s*(天|日|days?|d|个月|月|months?|年|years?)?$/i.exec(s);
+  if (!m) return bad(`"${s}" is not a number of days (天, 个月 or 年)`);
+  const n = Number(m[1]);
+  const u = (m[2] ?? '').toLowerCase();
+  return ok(/^(个月|月|months?)$/.test(u) ? n * 30 : /^(年|years?)$/.test(u) ? n * 365 : n);
+}
+
+/** Benefits: split on | ; ；or line breaks (not 、, which lists things inside one benefit). */
+function benefitList(v: unknown): string[] {
+  const parts = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String(x))) : typeof v === 'string' ? v.split(/[|;；\n]/) : [];
+  return parts.map(trimText).filter((t) => t !== '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +711,59 @@ export function importProducts(columns: readonly string[], rows: readonly Import
     const tags = tagList(tagsRaw);
     if (!sameValue(tagsRaw, tags)) change('tags', tagsRaw, tags);
 
+    // per-kind fields: present only when the row gives them
+    const kindFields: Record<string, unknown> = {};
+    const prem = field('premium', premiumAmount, nothing);
+    const period = field('premiumPeriod', premiumPeriod, nothing);
+    if (typeof prem === 'number') {
+      const p = period ?? premiumSuffix(raw('premium'));
+      if (p === null) change('premiumPeriod', raw('premiumPeriod'), 'year', 'missing; premiums are yearly unless the row says otherwise');
+      kindFields['premium'] = { amount: prem, period: p ?? 'year' };
+    }
+    const coverage = field('coverage', amount, nothing);
+    if (typeof coverage === 'number') kindFields['coverage'] = coverage;
+    const waiting = field('waitingPeriodDays', days, nothing);
+    if (typeof waiting === 'number') kindFields['waitingPeriodDays'] = waiting;
+    const premiumYears = field('premiumYears', (s) => integer(s.replace(/(年|years?)$/i, '').trim(), 'years'), nothing);
+    if (typeof premiumYears === 'number') kindFields['premiumYears'] = premiumYears;
+    const waiverZh = field('feeWaiver_zh', text, nothing, false);
+    const waiverEn = field('feeWaiver_en', text, nothing, false);
+    if (waiverZh || waiverEn) {
+      kindFields['annualFeeWaiver'] = {
+        'zh-CN': pick('feeWaiver_zh', waiverZh, waiverEn, 'feeWaiver_en', null, ''),
+        en: pick('feeWaiver_en', waiverEn, waiverZh, 'feeWaiver_zh', null, '')
+      };
+    }
+    const benefitsZh = benefitList(raw('benefits_zh'));
+    const benefitsEn = benefitList(raw('benefits_en'));
+    if (benefitsZh.length > 0 || benefitsEn.length > 0) {
+      if (benefitsZh.length === 0) change('benefits_zh', raw('benefits_zh'), benefitsEn, 'missing; copied from benefits_en');
+      if (benefitsEn.length === 0) change('benefits_en', raw('benefits_en'), benefitsZh, 'missing; copied from benefits_zh');
+      const zh = benefitsZh.length ? benefitsZh : benefitsEn;
+      const en = benefitsEn.length ? benefitsEn : benefitsZh;
+      if (zh.length !== en.length) refuse('benefits', `${zh.length} benefits in Chinese but ${en.length} in English`);
+      else kindFields['benefits'] = zh.map((b, i) => ({ 'zh-CN': b, en: en[i]! }));
+    }
+    const aprMin = field('aprMin', percent, nothing);
+    const aprMax = field('aprMax', percent, nothing);
+    if (typeof aprMin === 'number' || typeof aprMax === 'number') {
+      const lo = aprMin ?? apr;
+      const hi = aprMax ?? apr;
+      if (typeof lo !== 'number' || typeof hi !== 'number') refuse('aprRange', 'a rate range needs apr_min and apr_max (or an apr for the missing end)');
+      else kindFields['aprRange'] = { min: lo, max: hi };
+    }
+    const termMin = field('termMin', term, nothing);
+    const termMax = field('termMax', term, nothing);
+    if (typeof termMin === 'number' || typeof termMax === 'number') {
+      if (termMin === undefined || termMin === null) change('termMin', raw('termMin'), 1, 'missing; 1 month');
+      const lo = termMin ?? 1;
+      const hi = termMax ?? termMonths;
+      if (typeof hi !== 'number') refuse('termRange', 'a term range needs term_max (or a term_months for it)');
+      else kindFields['termRange'] = { minMonths: lo, maxMonths: hi };
+    }
+    const maxAmount = field('maxAmount', amount, nothing);
+    if (typeof maxAmount === 'number') kindFields['maxAmount'] = maxAmount;
+
     // extra columns: kept as extra members, yes/no folded to booleans
     const extras: Record<string, unknown> = {};
     for (const column of map.extra) {
@@ -657,6 +805,7 @@ export function importProducts(columns: readonly string[], rows: readonly Import
         liquidity: liq,
         eligibility,
         tags,
+        ...kindFields,
         ...extras
       };
       const parsed = ProductSchema.safeParse(candidate);

@@ -5,3 +5,5 @@ export * from './profile';
 export * from './intent';
 export * from './suitability';
 export * from './validate';
+export * from './risk-names';
+export * from './repayment';

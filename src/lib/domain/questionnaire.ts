@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Liquidity, LocalizedText } from './product';
 import { GOALS, LOSS_TOLERANCES, ProfileSchema, type Goal, type Profile } from './profile';
+import { personLevelLabel } from './risk-names';
 import { parseWith, type Result } from './validate';
 
 /**
@@ -26,7 +27,7 @@ import { parseWith, type Result } from './validate';
  *
  * The sum maps to a level by {@link LEVEL_THRESHOLDS} (the lowest score of each level):
  *
- *   C1 保守型  0–10 · C2 稳健型 11–20 · C3 平衡型 21–30 · C4 积极型 31–40 · C5 激进型 41–50
+ *   C1 保守型  0–10 · C2 谨慎型 11–20 · C3 稳健型 21–30 · C4 积极型 31–40 · C5 激进型 41–50
  *
  * ## Caps (regulator-style overrides)
  *
@@ -82,6 +83,9 @@ export type RiskLevelNumber = 1 | 2 | 3 | 4 | 5;
 export type Answers = Record<string, string | string[] | number>;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** "C2谨慎型" inside a Chinese sentence, "C2 Cautious" in an English one: the shared level names */
+const zhLabel = (level: RiskLevelNumber): string => personLevelLabel(level, 'zh-CN').replace(' ', '');
+const enLabel = (level: RiskLevelNumber): string => personLevelLabel(level, 'en');
 
 // ---------------------------------------------------------------------------------------------
 // Bands that also give profile values
@@ -329,34 +333,34 @@ export const CAPS: readonly Cap[] = [
     code: 'no_loss',
     maxLevel: 1,
     applies: (a) => a.lossTolerance === 'none',
-    reason: t('不能接受本金亏损，评级最高为C1保守型。', 'You cannot accept any loss, so the level is at most C1 Conservative.')
+    reason: t(`不能接受本金亏损，评级最高为${zhLabel(1)}。`, `You cannot accept any loss, so the level is at most ${enLabel(1)}.`)
   },
   {
     code: 'short_horizon',
     maxLevel: 2,
     applies: (a) => a.horizon === 'lt1y',
-    reason: t('投资期限不足1年，评级最高为C2稳健型。', 'The money is needed within a year, so the level is at most C2 Cautious.')
+    reason: t(`投资期限不足1年，评级最高为${zhLabel(2)}。`, `The money is needed within a year, so the level is at most ${enLabel(2)}.`)
   },
   {
     code: 'no_experience',
     maxLevel: 3,
     applies: (a) => a.experience === 'none',
-    reason: t('没有投资经验，评级最高为C3平衡型。', 'With no investment experience the level is at most C3 Balanced.')
+    reason: t(`没有投资经验，评级最高为${zhLabel(3)}。`, `With no investment experience the level is at most ${enLabel(3)}.`)
   },
   {
     code: 'age_70_plus',
     maxLevel: 3,
     applies: (a) => typeof a.age === 'number' && a.age >= 70,
-    reason: t('年满70周岁，评级最高为C3平衡型。', 'From age 70 the level is at most C3 Balanced.')
+    reason: t(`年满70周岁，评级最高为${zhLabel(3)}。`, `From age 70 the level is at most ${enLabel(3)}.`)
   }
 ];
 
 export const RISK_LEVEL_LABELS: Record<RiskLevelNumber, LocalizedText> = {
-  1: t('C1 保守型', 'C1 Conservative'),
-  2: t('C2 稳健型', 'C2 Cautious'),
-  3: t('C3 平衡型', 'C3 Balanced'),
-  4: t('C4 积极型', 'C4 Growth'),
-  5: t('C5 激进型', 'C5 Aggressive')
+  1: t(personLevelLabel(1, 'zh-CN'), enLabel(1)),
+  2: t(personLevelLabel(2, 'zh-CN'), enLabel(2)),
+  3: t(personLevelLabel(3, 'zh-CN'), enLabel(3)),
+  4: t(personLevelLabel(4, 'zh-CN'), enLabel(4)),
+  5: t(personLevelLabel(5, 'zh-CN'), enLabel(5))
 };
 
 /** The level a score maps to, before caps. */

@@ -2,7 +2,8 @@ import type { Liquidity, Locale, LocalizedText, ProductKind } from '../domain/pr
 import { GOALS, type Goal } from '../domain/profile';
 import type { IntentHits } from './intent-match';
 import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
-import { ACTION_NAMES, GOAL_NAMES, KIND_NAMES, PERSON_LEVEL_NAMES, PRODUCT_RISK_NAMES } from './vocab';
+import { personLevelLabel, productRiskLabel } from '../domain/risk-names';
+import { ACTION_NAMES, GOAL_NAMES, KIND_NAMES } from './vocab';
 
 /* ---------- builders: the only way the engine makes reasons, so params stay consistent ---------- */
 
@@ -81,16 +82,6 @@ function money(amount: number, currency: string, locale: Locale): string {
 const isGoal = (g: string): g is Goal => (GOALS as readonly string[]).includes(g);
 const isAction = (a: string): a is InteractionAction => (INTERACTION_ACTIONS as readonly string[]).includes(a);
 
-function levelName(level: number, locale: Locale): string {
-  return PERSON_LEVEL_NAMES[level]?.[locale] ?? '';
-}
-function riskName(level: number, locale: Locale): string {
-  return PRODUCT_RISK_NAMES[level]?.[locale] ?? '';
-}
-function capitalise(s: string): string {
-  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
-}
-
 const APPETITE: Record<string, { 'zh-CN': string; en: string }> = {
   low: { 'zh-CN': '低风险', en: 'low risk' },
   medium: { 'zh-CN': '中等风险', en: 'medium risk' },
@@ -140,17 +131,12 @@ export function explain(reason: Reason, locale: Locale): string {
       const r = num(p, 'productRisk') ?? 1;
       const c = num(p, 'personLevel') ?? 2;
       const assessed = bool(p, 'assessed') ?? true;
-      if (!assessed) {
-        return zh
-          ? `${riskName(r, locale)}（R${r}）— 完成风险测评可查看更多产品`
-          : `${capitalise(riskName(r, locale))} (R${r}) — take the questionnaire for more`;
-      }
-      if (r >= c) {
-        return zh ? `符合您的${levelName(c, locale)}（C${c}）风险等级` : `Matches your ${levelName(c, locale)} (C${c}) risk level`;
-      }
-      return zh
-        ? `${riskName(r, locale)}（R${r}），在您的${levelName(c, locale)}（C${c}）风险承受范围内`
-        : `${capitalise(riskName(r, locale))} (R${r}), within your ${levelName(c, locale)} (C${c}) risk level`;
+      // the labels are the badge's own words ("R2 Medium-low risk"), so a reason never names a level differently
+      const product = productRiskLabel(r, locale);
+      const person = personLevelLabel(c, locale);
+      if (!assessed) return zh ? `${product} — 完成风险测评可查看更多产品` : `${product} — take the questionnaire for more`;
+      if (r >= c) return zh ? `符合您的风险等级（${person}）` : `Matches your risk level (${person})`;
+      return zh ? `${product}，在您的风险等级（${person}）之内` : `${product}, within your risk level (${person})`;
     }
     case 'similar_to': {
       const name = text(p, 'name', locale) ?? str(p, 'productId') ?? '';

@@ -1,5 +1,6 @@
 import type { Locale, ProductKind } from '../domain/product';
 import type { Goal } from '../domain/profile';
+import { PERSON_LEVEL_NAMES as PERSON_NAMES, PRODUCT_RISK_NAMES as PRODUCT_NAMES } from '../domain/risk-names';
 import type { InteractionAction } from './types';
 
 type Words = Record<Locale, string>;
@@ -26,23 +27,9 @@ export const GOAL_NAMES: Record<Goal, Words> = {
   cashback: { 'zh-CN': '返现', en: 'cashback' }
 };
 
-/** C1–C5: the person's assessed risk tolerance. */
-export const PERSON_LEVEL_NAMES: Record<number, Words> = {
-  1: { 'zh-CN': '保守型', en: 'conservative' },
-  2: { 'zh-CN': '稳健型', en: 'cautious' },
-  3: { 'zh-CN': '平衡型', en: 'balanced' },
-  4: { 'zh-CN': '成长型', en: 'growth' },
-  5: { 'zh-CN': '进取型', en: 'aggressive' }
-};
-
-/** R1–R5: the product's risk rating. */
-export const PRODUCT_RISK_NAMES: Record<number, Words> = {
-  1: { 'zh-CN': '低风险', en: 'low risk' },
-  2: { 'zh-CN': '中低风险', en: 'medium-low risk' },
-  3: { 'zh-CN': '中风险', en: 'medium risk' },
-  4: { 'zh-CN': '中高风险', en: 'medium-high risk' },
-  5: { 'zh-CN': '高风险', en: 'high risk' }
-};
+/** C1–C5 and R1–R5: the one set of names lives in the domain (badge, filters and reasons share it). */
+export const PERSON_LEVEL_NAMES: Record<number, Words> = PERSON_NAMES;
+export const PRODUCT_RISK_NAMES: Record<number, Words> = PRODUCT_NAMES;
 
 export const ACTION_NAMES: Record<InteractionAction, Words> = {
   viewed: { 'zh-CN': '浏览过', en: 'viewed' },
