@@ -12,7 +12,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`${ZH_NUM}\\s?(?:多|来)?\\s?(?:周岁|岁)(?!以后|之后|以前|之前|前|后|时|的时候|退休|开始|左右退休)`, 'g'),
   new RegExp(`(?:今年|年龄|年纪)\\s?(?:是|为|有|:)?\\s?${ZH_NUM}(?![\\d年月万千百%])`, 'g'),
   /(?<![a-z])(?:i'm|im|i am)\s(\d{1,3})(?![\d%]|\s?(?:k|w|years? (?:from|until|to|away|left|before|of)|months?|weeks?|days?|yrs? (?:from|until|to|away|left)|percent|dollars?|bucks))(?![a-z])/g,
-  /(?<![a-z\d])(\d{1,3})\s?(?:years?|yrs?)[\s-]?old(?![a-z])/g,
+  /(?<![a-z\d])(\d{1,3})[\s-]?(?:years?|yrs?)[\s-]?old(?![a-z])/g,
   /(?<![a-z\d])(\d{1,3})\s?(?:yo|y\/o|y\.o\.)(?![a-z])/g,
   /(?<![a-z])(?:aged|age|my age is|my age:)\s?:?\s?(\d{1,3})(?![\d%])/g
 ];

@@ -206,7 +206,7 @@ const KIND_DEFS: readonly Def[] = [
   ['房贷|按揭|住房贷款|公积金贷款|商业贷款|mortgage|mortgages|home loan|home loans|housing loan|home equity loan', { subtypes: st('loan/mortgage'), goals: g('home') }],
   // renovating is not buying a home: a renovation loan, not a mortgage, and no home-buying goal
   ['装修贷|装修贷款|家装贷|家装贷款|renovation loan|renovation loans|home improvement loan|home improvement loans', { subtypes: st('loan/renovation') }],
-  ['装修|家装|翻新|renovation|renovations|renovate|home improvement', { subtypes: st('loan/renovation'), implied: 'all' }],
+  ['装修房子|房子装修|新房装修|装修新房|装修|家装|翻新|renovation|renovations|renovate|home improvement', { subtypes: st('loan/renovation'), implied: 'all' }],
   ['助学贷款|学生贷款|student loan|student loans|education loan', { kinds: k('loan'), goals: g('education') }],
   // neutral look-alikes, swallowed so that they do not read as a kind
   ['银行卡|借记卡|储蓄卡|身份证|debit card|debit cards|bank card|id card|sim card|credit score|gift card', { role: 'neutral' }],

@@ -149,8 +149,10 @@ export function analyseIntent(input: string): IntentAnalysis {
     const p = polarity[i] ?? 'pos';
     terms.push({ term: m.entry.term, polarity: p });
     const termKinds = [...(s.kinds ?? []), ...(s.subtypes ?? []).map(subtypeKind)];
+    // refusing a fee ("不要年费") is not refusing the card it implies
+    const refusesFee = p === 'neg' && s.fees !== undefined;
     for (const kind of termKinds) {
-      pushUnique(p === 'neg' ? kindsNeg : kinds, kind);
+      pushUnique(p === 'neg' && !refusesFee ? kindsNeg : kinds, kind);
       if (p !== 'neg' && s.implied === undefined) namedKinds.add(kind);
     }
     if (p !== 'neg') {
@@ -177,7 +179,7 @@ export function analyseIntent(input: string): IntentAnalysis {
   const { amount, currency } = extractAmount(text);
   const named = namedCurrency(text);
   const age = findAge(text);
-  const wanted = findReturn(text);
+  const wanted = findReturn(text, durations);
   const excludedKinds = kindsNeg.filter((x) => !kinds.includes(x));
   const riskValue = resolve(risk, (v) => RISK_ORDER[v]);
   const liquidityValue = resolve(liquidity, (v) => -LIQUIDITY_NEED[v]);
@@ -186,7 +188,8 @@ export function analyseIntent(input: string): IntentAnalysis {
   const hard: HardConstraint[] = [];
   if (kinds.some((x) => namedKinds.has(x))) hard.push('kinds');
   if (excludedKinds.length > 0) hard.push('excludedKinds');
-  if (subtypes.some((x) => namedSubtypes.has(x))) hard.push('subtypes');
+  // an implied subtype whose kind is named is said: "借钱装修" asks for a renovation loan
+  if (subtypes.some((x) => namedSubtypes.has(x) || namedKinds.has(subtypeKind(x)))) hard.push('subtypes');
   if (riskValue !== null && strongest(risk) === 2) hard.push('risk');
   if (liquidityValue !== null && strongest(liquidity) === 2) hard.push('liquidity');
   if (durations.length > 0) hard.push('horizonMonths');

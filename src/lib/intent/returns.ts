@@ -1,4 +1,4 @@
-import { findDurations } from './horizon';
+import type { Duration } from './horizon';
 import { parseNumeral } from './numbers';
 
 /**
@@ -30,8 +30,8 @@ function multipleOf(m: RegExpExecArray): number | null {
   return 2;
 }
 
-/** The return asked for in a prepared text (prepareText). */
-export function findReturn(text: string): ReturnWish {
+/** The return asked for in a prepared text (prepareText), given the durations found in it (horizon.ts). */
+export function findReturn(text: string, durations: readonly Duration[]): ReturnWish {
   let target: number | null = null;
   const credit = CREDIT_WORDS.test(text);
   PERCENT.lastIndex = 0;
@@ -44,7 +44,6 @@ export function findReturn(text: string): ReturnWish {
   }
   let multiple = false;
   MULTIPLE.lastIndex = 0;
-  const durations = findDurations(text);
   for (let m = MULTIPLE.exec(text); m; m = MULTIPLE.exec(text)) {
     const times = multipleOf(m);
     if (times === null || !(times > 1)) continue;
