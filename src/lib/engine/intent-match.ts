@@ -1,4 +1,4 @@
-import { subtypeKind, type FeeWish, type HardConstraint, type Intent, type IntentSubtype } from '../domain/intent';
+import { HARD_CONSTRAINTS, subtypeKind, type FeeWish, type HardConstraint, type Intent, type IntentSubtype } from '../domain/intent';
 import type { Product } from '../domain/product';
 import { CREDIT_KINDS, goalMatches, horizonFit, liquidityFit } from './profile-fit';
 
@@ -91,9 +91,12 @@ function subtypeHit(p: Product, s: IntentSubtype): boolean {
   return p.tags.some((t) => alias.tags.includes(t.toLowerCase()));
 }
 
-/** Whether the subtype part applies to a product: a requested subtype of its kind, or a theme it could carry. */
-function subtypeApplies(p: Product, subtypes: readonly IntentSubtype[]): boolean {
-  return subtypes.some((s) => subtypeKind(s) === p.kind || (SUBTYPE_TAGS[s]?.anyKind === true && !CREDIT_KINDS.has(p.kind)));
+/**
+ * Subtypes narrow their kinds: a product of a kind asked for with no subtype of it ("重疾险和基金":
+ * any fund) is not judged on subtypes; every other product is (an ESG request judges a card too).
+ */
+function subtypeApplies(p: Product, intent: Intent, subtypes: readonly IntentSubtype[]): boolean {
+  return !intent.kinds.includes(p.kind) || subtypes.some((s) => subtypeKind(s) === p.kind);
 }
 
 const hasTag = (p: Product, tag: string): boolean => p.tags.some((t) => t.toLowerCase() === tag);
@@ -146,7 +149,7 @@ export function matchIntent(p: Product, intent: Intent): IntentMatch {
   const excluded = intent.excludedKinds ?? [];
   if (excluded.length > 0) check('excludedKinds', !excluded.includes(p.kind));
   const subtypes = intent.subtypes ?? [];
-  if (subtypes.length > 0 && subtypeApplies(p, subtypes)) {
+  if (subtypes.length > 0 && subtypeApplies(p, intent, subtypes)) {
     const hit = subtypes.filter((s) => subtypeHit(p, s));
     check('subtypes', hit.length > 0);
     if (hit.length > 0) hits.subtypes = hit;
@@ -218,20 +221,20 @@ export function matchIntent(p: Product, intent: Intent): IntentMatch {
 }
 
 /**
- * Over a list of candidates: the parts said outright that no candidate meets (to say "nothing fits
- * USD insurance; the nearest are shown"), and the candidates that meet every part said outright.
+ * When nothing meets every part said outright: which parts to give up, and the nearest candidates.
+ * The parts are taken in HARD_CONSTRAINTS order (kind first, age last), each kept when some
+ * candidate still left meets it and given up otherwise — "USD insurance" keeps insurance and gives
+ * up the currency, so the list can say "no insurance in USD; the nearest are shown". `nearest`:
+ * indices into `matches` of the candidates that meet every part kept (all of them, when `unmet`
+ * is empty, are the ones that meet the whole request).
  */
-export function unmetConstraints(matches: readonly IntentMatch[]): { unmet: IntentConstraint[]; fitting: number } {
-  const met = new Set<IntentConstraint>();
-  const named = new Set<IntentConstraint>();
-  let fitting = 0;
-  for (const m of matches) {
-    if (m.misses.length === 0) fitting++;
-    for (const c of m.checks) {
-      if (!c.hard) continue;
-      named.add(c.constraint);
-      if (c.ok) met.add(c.constraint);
-    }
+export function nearestFits(matches: readonly IntentMatch[]): { unmet: HardConstraint[]; nearest: number[] } {
+  let left = matches.map((_, i) => i);
+  const unmet: HardConstraint[] = [];
+  for (const c of HARD_CONSTRAINTS) {
+    const kept = left.filter((i) => !matches[i]!.misses.includes(c));
+    if (kept.length > 0) left = kept;
+    else if (left.some((i) => matches[i]!.checks.some((x) => x.constraint === c && x.hard))) unmet.push(c);
   }
-  return { unmet: [...named].filter((c) => !met.has(c)), fitting };
+  return { unmet, nearest: left };
 }
