@@ -87,7 +87,9 @@ const CASES: readonly Case[] = [
   ['aged 28, first credit card', { age: 28, kinds: ['credit_card'] }],
   // ---- a target return, and requests no product can meet --------------------------------------------
   ['年化4%以上的理财', { targetReturn: 4, unrealistic: false }],
-  ['a deposit paying 3% a year', { targetReturn: 3, unrealistic: false }],
+  // "a year" after a percentage is a rate, not a horizon
+  ['a deposit paying 3% a year', { targetReturn: 3, unrealistic: false, horizonMonths: null }],
+  ['a safe investment that returns 25% a year', { risk: 'low', targetReturn: 25, unrealistic: true, horizonMonths: null }],
   ['零风险 年化20%', { risk: 'low', targetReturn: 20, unrealistic: true }],
   ['no risk but double my money in a year', { risk: 'low', targetReturn: 100, unrealistic: true }],
   ['保本又高收益的产品', { unrealistic: true }],
