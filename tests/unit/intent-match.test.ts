@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import type { Intent } from '../../src/lib/domain/intent';
+import { INTENT_SUBTYPES, subtypeKind, type Intent } from '../../src/lib/domain/intent';
+import { PRODUCT_KINDS } from '../../src/lib/domain/product';
 import type { Product } from '../../src/lib/domain/product';
 import { matchIntent, nearestFits } from '../../src/lib/engine/intent-match';
 import { parseIntent } from '../../src/lib/intent';
@@ -22,6 +23,13 @@ function fitting(text: string): Product[] {
 }
 
 describe('matchIntent over the demo catalogue', () => {
+  it('every subtype a request can name is a kind and exists in the demo catalogue', () => {
+    for (const s of INTENT_SUBTYPES) {
+      expect(PRODUCT_KINDS).toContain(subtypeKind(s));
+      expect(PRODUCTS.some((p) => `${p.kind}/${p.subtype}` === s), s).toBe(true);
+    }
+  });
+
   it('"travel credit card with no annual fee": only travel cards without a fee', () => {
     const got = fitting('travel credit card with no annual fee');
     expect(got.length).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ const CURRENCY_ZH: Readonly<Record<string, string>> = {
   CNY: '元', USD: '美元', EUR: '欧元', GBP: '英镑', HKD: '港元', JPY: '日元', AUD: '澳元', CAD: '加元', SGD: '新加坡元', CHF: '瑞郎'
 };
 
-const SUBTYPE_NAMES: Readonly<Record<IntentSubtype, Record<Locale, string>>> = {
+export const SUBTYPE_NAMES: Readonly<Record<IntentSubtype, Record<Locale, string>>> = {
   'deposit/demand': { 'zh-CN': '活期存款', en: 'demand deposit' },
   'deposit/time': { 'zh-CN': '定期存款', en: 'time deposit' },
   'deposit/large_cd': { 'zh-CN': '大额存单', en: 'large-denomination CD' },
@@ -64,7 +64,7 @@ const SUBTYPE_NAMES: Readonly<Record<IntentSubtype, Record<Locale, string>>> = {
   'loan/small_business': { 'zh-CN': '经营贷', en: 'small-business loan' }
 };
 
-const FEE_WORDS: Readonly<Record<FeeWish, Record<Locale, string>>> = {
+export const FEE_WORDS: Readonly<Record<FeeWish, Record<Locale, string>>> = {
   no_annual_fee: { 'zh-CN': '免年费', en: 'no annual fee' },
   no_fx_fee: { 'zh-CN': '境外消费免手续费', en: 'no foreign transaction fee' },
   low_fees: { 'zh-CN': '低费率', en: 'low fees' }
