@@ -27,7 +27,9 @@ describe('intent CLI', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(parseOutput(r.stdout)).toEqual({
-      kinds: ['wealth'], risk: 'high', horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['growth'], language: 'zh'
+      kinds: ['wealth'], risk: 'high', horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['growth'], language: 'zh',
+      // the extension: the high risk is only implied by the return wish, the kind was named
+      subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: ['kinds'], unrealistic: false, understood: true, truncated: false
     });
   });
 
@@ -43,14 +45,15 @@ describe('intent CLI', { timeout: 60_000 }, () => {
     const quoted = run(['QDII 基金 5万 USD']);
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(quoted.stdout);
-    expect(parseOutput(joined.stdout)).toMatchObject({ kinds: ['fund'], amount: 50000, currency: 'USD' });
+    expect(parseOutput(joined.stdout)).toMatchObject({ kinds: ['fund'], amount: 50000, currency: 'USD', subtypes: ['fund/qdii'], hard: ['kinds', 'subtypes', 'amount', 'currency'] });
   });
 
   it('prints the empty Intent for an empty string', () => {
     const r = run(['']);
     expect(r.code).toBe(0);
     expect(parseOutput(r.stdout)).toEqual({
-      kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language: 'en'
+      kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language: 'en',
+      subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: [], unrealistic: false, understood: false, truncated: false
     });
   });
 

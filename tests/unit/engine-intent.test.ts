@@ -21,7 +21,19 @@ describe('matchIntent (worked by hand)', () => {
   const intent: Intent = { ...none, kinds: ['wealth'], risk: 'low', horizonMonths: 12, amount: 50_000, currency: 'CNY' };
   it('a 12-month R2 wealth product from 10,000 satisfies all four named parts', () => {
     const m = matchIntent(products[0]!, intent);
-    expect(m).toEqual({ matched: true, score: 1, hits: { kinds: ['wealth'], risk: 'low', horizonMonths: 12, amount: 50_000, currency: 'CNY' } });
+    expect(m).toEqual({
+      matched: true,
+      score: 1,
+      hits: { kinds: ['wealth'], risk: 'low', horizonMonths: 12, amount: 50_000, currency: 'CNY' },
+      // an Intent without `hard` reads as before: kind, risk and liquidity hard; the currency only counts the amount
+      checks: [
+        { constraint: 'kinds', hard: true, ok: true },
+        { constraint: 'risk', hard: true, ok: true },
+        { constraint: 'horizonMonths', hard: false, ok: true },
+        { constraint: 'amount', hard: false, ok: true }
+      ],
+      misses: []
+    });
   });
   it('a 36-month one misses only the soft horizon: still a match, 3 of 4', () => {
     const m = matchIntent(products[1]!, intent);
@@ -32,13 +44,19 @@ describe('matchIntent (worked by hand)', () => {
     const m = matchIntent(products[3]!, intent);
     expect(m.matched).toBe(false);
     expect(m.score).toBe(0.75);
+    expect(m.misses).toEqual(['risk']);
   });
   it('for a loan, risk and liquidity say nothing and the term must be near the horizon', () => {
     const loan = products[5]!;
     expect(matchIntent(loan, { ...none, kinds: ['loan'], horizonMonths: 36, risk: 'low' })).toEqual({
       matched: true,
       score: 1,
-      hits: { kinds: ['loan'], horizonMonths: 36 }
+      hits: { kinds: ['loan'], horizonMonths: 36 },
+      checks: [
+        { constraint: 'kinds', hard: true, ok: true },
+        { constraint: 'horizonMonths', hard: false, ok: true }
+      ],
+      misses: []
     });
     expect(matchIntent(loan, { ...none, kinds: ['loan'], horizonMonths: 12 }).score).toBe(0.5);
   });

@@ -50,7 +50,8 @@ const CASES: readonly Case[] = [
   ['养老目标基金', { kinds: ['fund'], goals: ['retirement'] }],
   ['个人养老金', { goals: ['retirement'] }],
   ['首付还差一点，想借钱', { kinds: ['loan'], goals: ['home'] }],
-  ['装修贷', { kinds: ['loan'], goals: ['home'] }],
+  // renovating is not buying a home (issue 12): a renovation loan, no home-buying goal
+  ['装修贷', { kinds: ['loan'], goals: [], subtypes: ['loan/renovation'] }],
   ['境外消费免手续费的卡', { kinds: ['credit_card'], goals: ['travel'] }],
   ['积分能换机票的信用卡', { kinds: ['credit_card'], goals: ['cashback', 'travel'] }],
   ['固收+产品', { kinds: ['wealth'], goals: ['income'], risk: 'medium' }],
@@ -281,7 +282,7 @@ const CASES: readonly Case[] = [
   ['５万元的大额存单', { kinds: ['deposit'], amount: 50000, currency: 'CNY' }],
   ['LOW RISK FUND', { kinds: ['fund'], risk: 'low', language: 'en' }],
   ["hi, i'm 28, make 8k a month, want to start investing 2k monthly in an index fund for the long term", { kinds: ['fund'], amount: 2000, horizonMonths: 60 }],
-  ['我要借20万装修', { kinds: ['loan'], goals: ['home'], amount: 200000 }],
+  ['我要借20万装修', { kinds: ['loan'], goals: [], subtypes: ['loan/renovation'], amount: 200000 }],
   ['没什么风险承受能力', { risk: 'low' }],
   ['手上有10来万，半年内用不到', { amount: 100000, horizonMonths: 6, liquidity: 'low' }],
   ['looking for a no-fee card for travel', { kinds: ['credit_card'], goals: ['travel'] }],
@@ -329,7 +330,11 @@ describe('parseIntent: table', () => {
 describe('parseIntent: contract', () => {
   it('returns exactly the contract keys, in a JSON-safe shape', () => {
     const got = parseIntent('稳健的基金，5万，一年');
-    expect(Object.keys(got).sort()).toEqual(['amount', 'currency', 'goals', 'horizonMonths', 'kinds', 'language', 'liquidity', 'risk']);
+    // the contract's eight keys first, then the extension (all optional in the schema, always filled here)
+    expect(Object.keys(got).slice(0, 8).sort()).toEqual(['amount', 'currency', 'goals', 'horizonMonths', 'kinds', 'language', 'liquidity', 'risk']);
+    expect(Object.keys(got).slice(8).sort()).toEqual(
+      ['age', 'excludedKinds', 'fees', 'hard', 'subtypes', 'targetReturn', 'truncated', 'understood', 'unrealistic']
+    );
     expect(JSON.parse(JSON.stringify(got))).toEqual(got);
   });
 

@@ -20,6 +20,26 @@ describe('intent from an instruction model', () => {
     expect(intentFromOutput('Sure! ```json\n' + JSON.stringify(INTENT) + '\n``` hope it helps {')).toEqual({ ok: true, value: INTENT });
   });
 
+  it('accepts the extended Intent, and asks for it with worked examples', () => {
+    const extended = {
+      ...INTENT, subtypes: ['deposit/large_cd'], excludedKinds: ['fund'], fees: [], age: 35, targetReturn: 3, hard: ['kinds', 'subtypes', 'age'],
+      unrealistic: false, understood: true, truncated: false
+    };
+    expect(intentFromOutput(JSON.stringify(extended))).toEqual({ ok: true, value: extended });
+    expect(intentFromOutput(JSON.stringify({ ...extended, subtypes: ['deposit/crypto'] }))).toMatchObject({ ok: false, error: /subtypes/ });
+    expect(intentFromOutput(JSON.stringify({ ...extended, hard: ['mood'] }))).toMatchObject({ ok: false, error: /hard/ });
+    expect(intentFromOutput(JSON.stringify({ ...extended, age: 300 }))).toMatchObject({ ok: false, error: /age/ });
+    const m = intentMessages('重疾险');
+    expect(m[0]!.content).toContain('"insurance/critical_illness"');
+    expect(m[0]!.content).toContain('"no_annual_fee"');
+    // every worked example the model is shown is itself a valid, complete extended Intent
+    for (const shot of m.filter((x) => x.role === 'assistant')) {
+      const r = intentFromOutput(shot.content);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value.hard).toBeDefined();
+    }
+  });
+
   it('refuses anything else, so the caller falls back to the built-in parser', () => {
     expect(intentFromOutput('I think you want a deposit.')).toMatchObject({ ok: false, error: /no JSON/ });
     expect(intentFromOutput('{"kinds": [deposit]}')).toMatchObject({ ok: false, error: /not valid JSON/ });

@@ -2,7 +2,7 @@ export * from './types';
 export { recommend, runEngine, popularityOf, collaborativeScores, SCORE_WEIGHTS, QUERY_TIER_OFFSET, CF_WEIGHT, ALSO_CHOSEN_MIN, MAX_KIND_SHARE, LEARNED_WEIGHT, INTENT_WEIGHT, SEMANTIC_WEIGHT, SEMANTIC_MATCH, type EngineResult } from './recommend';
 export { gatherCandidates, missingDetails, type Withheld, type MissingDetail } from './candidates';
 export { suitabilityFit, riskBand, goalsServed, impliedGoals, GOAL_PRODUCTS, type SuitabilityFit, type RiskBand } from './fit';
-export { matchIntent, intentIsEmpty, type IntentMatch, type IntentHits } from './intent-match';
+export { matchIntent, intentIsEmpty, isHard, nearestFits, LOW_ANNUAL_FEE, type IntentMatch, type IntentHits, type IntentConstraint, type ConstraintCheck } from './intent-match';
 export { explain, reasons, formatNumber } from './explain';
 export { interactionWeights, summariseInteractions, decayFactor, HALF_LIFE_DAYS, EVENT_WEIGHTS, type InteractionSummary } from './weights';
 export { productFeatures, cosine, SimilarityIndex, termBucket, returnBucket, type FeatureVector } from './features';

@@ -1,12 +1,16 @@
-import type { Intent } from '../domain/intent';
+import { subtypeKind, type FeeWish, type Intent, type IntentSubtype } from '../domain/intent';
 import type { Liquidity, Locale } from '../domain/product';
 import { GOAL_NAMES, KIND_NAMES } from '../engine/vocab';
+import { MAX_INPUT } from './parse';
 
 /**
  * A short human summary of an Intent, for reasons and the search box echo:
  * en "1 year, low risk, fund", zh "1年 · 低风险 · 基金".
- * Order: horizon, risk, liquidity, amount, kinds, goals. Kind and goal names are the engine's own
- * (engine/vocab.ts), so a summary reads like the reasons next to it.
+ * Order: horizon, risk, liquidity, amount, kinds (a kind with subtypes asked for reads as the
+ * subtypes: "重疾险", not "保险"), goals, fees, a currency asked for with no amount, an age, a return.
+ * Kind and goal names are the engine's own (engine/vocab.ts), so a summary reads like the reasons
+ * next to it. A request nothing could be read from says so, rather than "no specific preferences";
+ * intentNotes gives the honest lines a list shows above it.
  */
 
 const RISK_WORDS: Readonly<Record<NonNullable<Intent['risk']>, Record<Locale, string>>> = {
@@ -25,7 +29,49 @@ const CURRENCY_ZH: Readonly<Record<string, string>> = {
   CNY: '元', USD: '美元', EUR: '欧元', GBP: '英镑', HKD: '港元', JPY: '日元', AUD: '澳元', CAD: '加元', SGD: '新加坡元', CHF: '瑞郎'
 };
 
+export const SUBTYPE_NAMES: Readonly<Record<IntentSubtype, Record<Locale, string>>> = {
+  'deposit/demand': { 'zh-CN': '活期存款', en: 'demand deposit' },
+  'deposit/time': { 'zh-CN': '定期存款', en: 'time deposit' },
+  'deposit/large_cd': { 'zh-CN': '大额存单', en: 'large-denomination CD' },
+  'wealth/cash_management': { 'zh-CN': '现金管理类理财', en: 'cash management' },
+  'wealth/fixed_income': { 'zh-CN': '固收类理财', en: 'fixed-income wealth product' },
+  'wealth/mixed': { 'zh-CN': '混合类理财', en: 'mixed wealth product' },
+  'fund/money_market': { 'zh-CN': '货币基金', en: 'money market fund' },
+  'fund/bond': { 'zh-CN': '债券基金', en: 'bond fund' },
+  'fund/mixed': { 'zh-CN': '混合基金', en: 'mixed fund' },
+  'fund/equity': { 'zh-CN': '股票基金', en: 'equity fund' },
+  'fund/index': { 'zh-CN': '指数基金', en: 'index fund' },
+  'fund/qdii': { 'zh-CN': 'QDII基金', en: 'QDII fund' },
+  'fund/esg': { 'zh-CN': 'ESG', en: 'ESG' },
+  'bond/treasury': { 'zh-CN': '国债', en: 'treasury bond' },
+  'bond/local_government': { 'zh-CN': '地方政府债', en: 'local government bond' },
+  'bond/corporate': { 'zh-CN': '企业债', en: 'corporate bond' },
+  'insurance/critical_illness': { 'zh-CN': '重疾险', en: 'critical illness insurance' },
+  'insurance/medical': { 'zh-CN': '医疗险', en: 'medical insurance' },
+  'insurance/accident': { 'zh-CN': '意外险', en: 'accident insurance' },
+  'insurance/term_life': { 'zh-CN': '定期寿险', en: 'term life insurance' },
+  'insurance/annuity': { 'zh-CN': '年金险', en: 'annuity' },
+  'insurance/education': { 'zh-CN': '教育金保险', en: 'education insurance' },
+  'credit_card/travel': { 'zh-CN': '旅行信用卡', en: 'travel card' },
+  'credit_card/cashback': { 'zh-CN': '返现信用卡', en: 'cashback card' },
+  'credit_card/student': { 'zh-CN': '学生信用卡', en: 'student card' },
+  'credit_card/premium': { 'zh-CN': '高端信用卡', en: 'premium card' },
+  'credit_card/co_branded': { 'zh-CN': '联名信用卡', en: 'co-branded card' },
+  'loan/mortgage': { 'zh-CN': '房贷', en: 'mortgage' },
+  'loan/car': { 'zh-CN': '车贷', en: 'car loan' },
+  'loan/personal': { 'zh-CN': '个人消费贷', en: 'personal loan' },
+  'loan/renovation': { 'zh-CN': '装修贷', en: 'renovation loan' },
+  'loan/small_business': { 'zh-CN': '经营贷', en: 'small-business loan' }
+};
+
+export const FEE_WORDS: Readonly<Record<FeeWish, Record<Locale, string>>> = {
+  no_annual_fee: { 'zh-CN': '免年费', en: 'no annual fee' },
+  no_fx_fee: { 'zh-CN': '境外消费免手续费', en: 'no foreign transaction fee' },
+  low_fees: { 'zh-CN': '低费率', en: 'low fees' }
+};
+
 const EMPTY: Record<Locale, string> = { 'zh-CN': '无特别要求', en: 'no specific preferences' };
+const NOT_UNDERSTOOD: Record<Locale, string> = { 'zh-CN': '没能读懂这个请求', en: 'could not read this request' };
 
 function trimNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
@@ -65,8 +111,62 @@ export function describeIntent(intent: Intent, locale: Locale): string {
   if (intent.risk !== null) parts.push(RISK_WORDS[intent.risk][locale]);
   if (intent.liquidity !== null) parts.push(LIQUIDITY_WORDS[intent.liquidity][locale]);
   if (intent.amount !== null) parts.push(amountText(intent.amount, intent.currency, locale));
-  if (intent.kinds.length > 0) parts.push(intent.kinds.map((k) => KIND_NAMES[k][locale]).join('/'));
+  const subtypes = intent.subtypes ?? [];
+  if (intent.kinds.length > 0) {
+    const names = intent.kinds.flatMap((k) => {
+      const own = subtypes.filter((s) => subtypeKind(s) === k);
+      return own.length > 0 ? own.map((s) => SUBTYPE_NAMES[s][locale]) : [KIND_NAMES[k][locale]];
+    });
+    parts.push(names.join('/'));
+  }
+  const excluded = intent.excludedKinds ?? [];
+  if (excluded.length > 0) {
+    const names = excluded.map((k) => KIND_NAMES[k][locale]).join('/');
+    parts.push(locale === 'zh-CN' ? `不要${names}` : `no ${names}`);
+  }
   if (intent.goals.length > 0) parts.push(intent.goals.map((g) => GOAL_NAMES[g][locale]).join('/'));
-  if (parts.length === 0) return EMPTY[locale];
+  for (const f of intent.fees ?? []) parts.push(FEE_WORDS[f][locale]);
+  if (intent.currency !== null && intent.amount === null) parts.push(currencyText(intent.currency, locale));
+  const age = intent.age ?? null;
+  if (age !== null) parts.push(locale === 'zh-CN' ? `${age}岁` : `age ${age}`);
+  const target = intent.targetReturn ?? null;
+  if (target !== null) parts.push(locale === 'zh-CN' ? `年化${trimNumber(target)}%` : `${trimNumber(target)}% a year`);
+  if (parts.length === 0) return intent.understood === false ? NOT_UNDERSTOOD[locale] : EMPTY[locale];
   return parts.join(locale === 'zh-CN' ? ' · ' : ', ');
+}
+
+function currencyText(code: string, locale: Locale): string {
+  if (locale === 'en') return code;
+  const zh = CURRENCY_ZH[code];
+  return zh === undefined ? code : code === 'CNY' ? '人民币' : zh;
+}
+
+/** Ways to ask that the parser reads, shown when a request could not be read. */
+export const EXAMPLE_REQUESTS: Readonly<Record<Locale, readonly string[]>> = {
+  'zh-CN': ['一年期的低风险理财', '免年费的旅行信用卡', '给35岁的自己买份重疾险', '5万美元定期存款'],
+  en: ['a low-risk fund I can withdraw anytime', 'travel credit card with no annual fee', "critical illness insurance, I'm 35", 'index fund with low fees']
+};
+
+/**
+ * The honest lines a list owes the person about their request, in order: it was cut, it could not
+ * be read (with examples), or it asks for what no product does.
+ */
+export function intentNotes(intent: Intent, locale: Locale): string[] {
+  const zh = locale === 'zh-CN';
+  const notes: string[] = [];
+  if (intent.truncated === true) {
+    notes.push(zh ? `请求太长，只读了前${MAX_INPUT}个字。` : `Your request was long: only its first ${MAX_INPUT} characters were read.`);
+  }
+  if (intent.understood === false) {
+    const ex = EXAMPLE_REQUESTS[locale];
+    notes.push(zh ? `没能读懂这个请求。可以这样问：${ex.map((e) => `“${e}”`).join('、')}。` : `Candor could not read this request. Try, for example: ${ex.map((e) => `"${e}"`).join(', ')}.`);
+  }
+  if (intent.unrealistic === true) {
+    notes.push(
+      zh
+        ? '没有产品能做到：收益越高，风险越大；没有风险又高收益的承诺是骗局的常见特征。下面是最接近您要求的产品。'
+        : 'No product can do that: higher returns come with higher risk, and a promise of both is a common sign of fraud. Below are the nearest to what you asked.'
+    );
+  }
+  return notes;
 }

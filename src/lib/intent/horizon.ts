@@ -145,10 +145,10 @@ const RULES: readonly Rule[] = [
 
 /** before a duration: a past period (近3年收益, the past 5 years) */
 const PAST_BEFORE = /(?:近|过去|最近|前|去年|(?<![a-z])(?:past|last|previous|over the past|over the last|for the past|for the last))\s?$/;
-/** before "a month" / "a year": an amount or a frequency makes it a rate */
-const RATE_BEFORE = /(?:\d|\d\s?[kw]|thousand|hundred|grand|million|dollars?|bucks|euros?|yuan|rmb|usd|cny|once|twice|times|块|元|万)\s?$/;
+/** before "a month" / "a year": an amount, a percentage or a frequency makes it a rate ("8k a month", "5% a year") */
+const RATE_BEFORE = /(?:\d|%|percent|pct|\d\s?[kw]|thousand|hundred|grand|million|dollars?|bucks|euros?|yuan|rmb|usd|cny|once|twice|times|块|元|万)\s?$/;
 /** after a duration: an age or a past point (35 years old, 3 years ago, 3年前) */
-const NOT_AFTER = /^\s?(?:old|of age|ago|前|以前|之前|岁)/;
+const NOT_AFTER = /^[\s-]?(?:old|of age|ago|前|以前|之前|岁)/;
 
 /** Every duration in a prepared text, earlier rules first; later rules skip text already taken. */
 export function findDurations(text: string): Duration[] {

@@ -64,7 +64,8 @@ function before(view: string, matches: readonly LexMatch[], ci: number): Polarit
     if (CLAUSE_BREAK.test(gap) || tooFar(gap)) return null;
     const role = roleOf(m);
     if (role === undefined) {
-      if (sawWant) return null;
+      // a refused fee describes what follows: "不要年费的卡", "没有手续费的基金" ask for the card, the fund
+      if (sawWant || m.entry.sense.fees !== undefined) return null;
       continue;
     }
     if (role === 'want') {

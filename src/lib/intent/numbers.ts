@@ -236,6 +236,28 @@ export function findCurrency(text: string): string | null {
   return null;
 }
 
+/** units that only say what an amount is counted in ("$10k", "5000 dollars", "¥2000"), not which currency the product must be in */
+const UNIT_ONLY = new Set(['$', '¥', 'dollar', 'dollars', 'bucks', 'yuan']);
+
+/**
+ * The currency the text asks for by name: a code or a specific name anywhere ("USD", "美元理财",
+ * "5万美元", "港币"), or a generic unit standing apart from any number ("in dollars"). A symbol or
+ * unit on an amount ("$10k", "5000 dollars", "5万元") counts the amount, it asks for no currency.
+ */
+export function namedCurrency(text: string): string | null {
+  STANDALONE_CURRENCY.lastIndex = 0;
+  for (let m = STANDALONE_CURRENCY.exec(text); m; m = STANDALONE_CURRENCY.exec(text)) {
+    if (m[0] === 'dollar' && /^[\s-]cost/.test(text.slice(m.index + m[0].length))) continue;
+    const code = codeOf(m[0]);
+    if (code === null) continue;
+    if (!UNIT_ONLY.has(m[0].replace(/\s+/g, ' '))) return code;
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (!/[\d万千百亿kmw]\s?$/.test(before) && !/^\s?\d/.test(after)) return code;
+  }
+  return null;
+}
+
 // ---- scanning numbers in text ---------------------------------------------------------------------------
 
 export interface NumberToken {

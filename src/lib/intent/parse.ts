@@ -1,10 +1,12 @@
-import type { Intent } from '../domain/intent';
+import { subtypeKind, type FeeWish, type HardConstraint, type Intent, type IntentSubtype } from '../domain/intent';
 import type { Liquidity, ProductKind } from '../domain/product';
 import type { Goal } from '../domain/profile';
+import { findAge } from './age';
 import { findDurations, horizonFromDurations } from './horizon';
-import { prepareText, scanTerms, scanView, type Graded, type RiskLevel3 } from './lexicon';
+import { prepareText, scanTerms, scanView, type FeeSense, type Graded, type RiskLevel3 } from './lexicon';
 import { resolvePolarity, type Polarity } from './negation';
-import { extractAmount } from './numbers';
+import { extractAmount, namedCurrency } from './numbers';
+import { findReturn } from './returns';
 
 /**
  * The built-in zh-CN / en request parser: text -> Intent (DESIGN.md contract), no model needed.
@@ -30,6 +32,17 @@ import { extractAmount } from './numbers';
  * - horizon: numbers beat words ("长期持有3年" -> 36); several numbers -> the shortest; several words
  *   -> the shortest. See horizon.ts for ranges and bounds.
  * - amount and currency: numbers.ts. language: "zh" when the text has any Han character, else "en".
+ * - subtypes: named ones (重疾险, index fund) add their kind as named too; implied ones (装修 -> a
+ *   renovation loan) add it as implied. fees: 免年费, low fees; a bare "no fee" is a card's annual
+ *   fee when a card is asked for, low fees otherwise. age: age.ts. targetReturn: returns.ts.
+ * - hard: what was said outright — a kind or subtype named (not implied: 免年费 alone implies a
+ *   card), an explicit risk or liquidity word (not 高收益 or 定期), a horizon given as a number (not
+ *   长期), an amount, a currency named (not a "$" or 元 on an amount), a fee wish, an age, a refusal.
+ * - unrealistic: no risk at all (零风险, 保本, risk free) with a high return wish or more than 5 % a
+ *   year; any risk wording short of that with 10 % a year or more; or 30 % a year or more whatever
+ *   the risk — no product on a bank's shelf promises that.
+ * - understood: something was read (a term, a number, a duration, an age). truncated: the text was
+ *   longer than MAX_INPUT.
  * Never throws: any string (empty, emoji, very long) gives a valid Intent. Only the first
  * MAX_INPUT characters are read.
  */
@@ -78,7 +91,7 @@ function graded<T>(g: Graded<T> | undefined, p: Polarity): Signal<T> | null {
 /** the strongest signals; among those, the one `rank` puts first */
 function resolve<T>(signals: readonly Signal<T>[], rank: (v: T) => number): T | null {
   if (signals.length === 0) return null;
-  const top = signals.reduce((max, s) => Math.max(max, s.strength), 0);
+  const top = strongest(signals);
   let best: T | null = null;
   for (const s of signals) {
     if (s.strength !== top) continue;
@@ -88,6 +101,21 @@ function resolve<T>(signals: readonly Signal<T>[], rank: (v: T) => number): T | 
 }
 
 const HAN = /\p{Script=Han}/u;
+
+function strongest<T>(signals: readonly Signal<T>[]): number {
+  return signals.reduce((max, s) => Math.max(max, s.strength), 0);
+}
+
+/** "no fee" is a card's annual fee when a card is asked for, and any fee otherwise */
+function resolveFees(fees: readonly FeeSense[], kinds: readonly ProductKind[]): FeeWish[] {
+  const out: FeeWish[] = [];
+  for (const f of fees) {
+    const wish: FeeWish = f !== 'none' ? f : kinds.includes('credit_card') ? 'no_annual_fee' : 'low_fees';
+    pushUnique(out, wish);
+  }
+  // a card with no annual fee already has low fees
+  return out.includes('no_annual_fee') ? out.filter((f) => f !== 'low_fees') : out;
+}
 
 function pushUnique<T>(list: T[], v: T): void {
   if (!list.includes(v)) list.push(v);
@@ -101,7 +129,13 @@ export function analyseIntent(input: string): IntentAnalysis {
   const polarity = resolvePolarity(view, matches);
 
   const kinds: ProductKind[] = [];
+  const namedKinds = new Set<ProductKind>();
   const kindsNeg: ProductKind[] = [];
+  const subtypes: IntentSubtype[] = [];
+  const namedSubtypes = new Set<IntentSubtype>();
+  const fees: FeeSense[] = [];
+  let zeroRisk = false;
+  let returnWish = false;
   const goals: Goal[] = [];
   const goalsNeg: Goal[] = [];
   const risk: Signal<RiskLevel3>[] = [];
@@ -114,7 +148,23 @@ export function analyseIntent(input: string): IntentAnalysis {
     if (s.role !== undefined) return;
     const p = polarity[i] ?? 'pos';
     terms.push({ term: m.entry.term, polarity: p });
-    for (const kind of s.kinds ?? []) pushUnique(p === 'neg' ? kindsNeg : kinds, kind);
+    const termKinds = [...(s.kinds ?? []), ...(s.subtypes ?? []).map(subtypeKind)];
+    // refusing a fee ("不要年费") is not refusing the card it implies
+    const refusesFee = p === 'neg' && s.fees !== undefined;
+    for (const kind of termKinds) {
+      pushUnique(p === 'neg' && !refusesFee ? kindsNeg : kinds, kind);
+      if (p !== 'neg' && s.implied === undefined) namedKinds.add(kind);
+    }
+    if (p !== 'neg') {
+      for (const sub of s.subtypes ?? []) {
+        pushUnique(subtypes, sub);
+        if (s.implied !== 'all') namedSubtypes.add(sub);
+      }
+    }
+    const f = graded(s.fees, p);
+    if (f) pushUnique(fees, f.value);
+    if (p === 'pos' && s.zeroRisk === true) zeroRisk = true;
+    if (p === 'pos' && s.returnWish === true) returnWish = true;
     for (const goal of s.goals ?? []) pushUnique(p === 'neg' ? goalsNeg : goals, goal);
     const r = graded(s.risk, p);
     if (r) risk.push(r);
@@ -127,20 +177,56 @@ export function analyseIntent(input: string): IntentAnalysis {
   const durations = findDurations(text);
   const horizon = horizonFromDurations(durations) ?? (horizonWords.length > 0 ? horizonWords.reduce((a, b) => Math.min(a, b)) : null);
   const { amount, currency } = extractAmount(text);
+  const named = namedCurrency(text);
+  const age = findAge(text);
+  const wanted = findReturn(text, durations);
+  const excludedKinds = kindsNeg.filter((x) => !kinds.includes(x));
+  const riskValue = resolve(risk, (v) => RISK_ORDER[v]);
+  const liquidityValue = resolve(liquidity, (v) => -LIQUIDITY_NEED[v]);
+  const feeWishes = resolveFees(fees, kinds);
+
+  const hard: HardConstraint[] = [];
+  if (kinds.some((x) => namedKinds.has(x))) hard.push('kinds');
+  if (excludedKinds.length > 0) hard.push('excludedKinds');
+  // an implied subtype whose kind is named is said: "借钱装修" asks for a renovation loan
+  if (subtypes.some((x) => namedSubtypes.has(x) || namedKinds.has(subtypeKind(x)))) hard.push('subtypes');
+  if (riskValue !== null && strongest(risk) === 2) hard.push('risk');
+  if (liquidityValue !== null && strongest(liquidity) === 2) hard.push('liquidity');
+  if (durations.length > 0) hard.push('horizonMonths');
+  if (amount !== null) hard.push('amount');
+  if (named !== null) hard.push('currency');
+  if (feeWishes.length > 0) hard.push('fees');
+  if (age !== null) hard.push('age');
+
+  const target = wanted.target;
+  const unrealistic =
+    (zeroRisk && (returnWish || wanted.multiple || (target !== null && target > 5))) ||
+    (riskValue === 'low' && target !== null && target >= 10) ||
+    (target !== null && target >= 30);
+  const understood = terms.length > 0 || durations.length > 0 || amount !== null || currency !== null || age !== null || target !== null;
 
   const intent: Intent = {
     kinds,
-    risk: resolve(risk, (v) => RISK_ORDER[v]),
+    risk: riskValue,
     horizonMonths: horizon,
-    liquidity: resolve(liquidity, (v) => -LIQUIDITY_NEED[v]),
+    liquidity: liquidityValue,
     amount,
-    currency,
+    currency: named ?? currency,
     goals,
-    language: HAN.test(raw) ? 'zh' : 'en'
+    language: HAN.test(raw) ? 'zh' : 'en',
+    subtypes,
+    excludedKinds,
+    fees: feeWishes,
+    age,
+    targetReturn: target,
+    hard,
+    unrealistic,
+    understood,
+    truncated: typeof input === 'string' && input.length > MAX_INPUT
   };
   return {
     intent,
-    excludedKinds: kindsNeg.filter((x) => !kinds.includes(x)),
+    excludedKinds,
     excludedGoals: goalsNeg.filter((x) => !goals.includes(x)),
     terms
   };
@@ -152,6 +238,7 @@ export function parseIntent(text: string): Intent {
     return analyseIntent(text).intent;
   } catch {
     // defensive: the parser is total by construction, but a request must never break the page
-    return { kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language: typeof text === 'string' && HAN.test(text.slice(0, MAX_INPUT)) ? 'zh' : 'en' };
+    const language = typeof text === 'string' && HAN.test(text.slice(0, MAX_INPUT)) ? 'zh' : 'en';
+    return { kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language, understood: false };
   }
 }

@@ -1,4 +1,4 @@
-import { IntentSchema, type Intent } from '../domain/intent';
+import { FEE_WISHES, HARD_CONSTRAINTS, INTENT_SUBTYPES, IntentSchema, type Intent } from '../domain/intent';
 import { LIQUIDITY, PRODUCT_KINDS } from '../domain/product';
 import { GOALS } from '../domain/profile';
 import { firstJsonObject, type ChatMessage, type CheckResult } from './chat';
@@ -7,7 +7,9 @@ import { firstJsonObject, type ChatMessage, type CheckResult } from './chat';
  * Intent extraction with a small instruction model. transformers.js has no grammar-constrained
  * decoding, so the constraint is the prompt (the exact schema and worked examples, greedy decoding)
  * plus strict validation of what comes back: anything that is not exactly an Intent is refused,
- * and the caller falls back to the built-in parser.
+ * and the caller falls back to the built-in parser. The extension's fields (subtypes, fees, age,
+ * hard, ...) are asked for but optional: a reply without them is still an Intent, and a missing
+ * `hard` reads as kind, risk and liquidity hard (engine/intent-match.ts).
  */
 
 const SCHEMA_TEXT = [
@@ -18,17 +20,39 @@ const SCHEMA_TEXT = [
   ' "amount": plain number (5万 = 50000, $10k = 10000) | null,',
   ' "currency": ISO code like "CNY" or "USD" | null,',
   ' "goals": [zero or more of ' + GOALS.map((g) => `"${g}"`).join(', ') + '],',
-  ' "language": "zh" | "en"}'
+  ' "language": "zh" | "en",',
+  ' "subtypes": [zero or more of ' + INTENT_SUBTYPES.map((x) => `"${x}"`).join(', ') + '],',
+  ' "excludedKinds": [kinds the request refuses],',
+  ' "fees": [zero or more of ' + FEE_WISHES.map((f) => `"${f}"`).join(', ') + '],',
+  ' "age": the age the request states | null,',
+  ' "targetReturn": yearly % asked for | null,',
+  ' "hard": [which of ' + HARD_CONSTRAINTS.map((c) => `"${c}"`).join(', ') + ' the request says outright, not just implies],',
+  ' "unrealistic": true when no product can do it (no risk yet a high return),',
+  ' "understood": false when nothing in the request can be read,',
+  ' "truncated": false}'
 ].join('\n');
+
+/** the extension's fields for a request that says none of them */
+const NONE: Pick<Intent, 'excludedKinds' | 'fees' | 'age' | 'targetReturn' | 'unrealistic' | 'understood' | 'truncated'> = {
+  excludedKinds: [], fees: [], age: null, targetReturn: null, unrealistic: false, understood: true, truncated: false
+};
 
 const EXAMPLES: readonly [string, Intent][] = [
   [
     '我想要一年期的低风险理财',
-    { kinds: ['wealth'], risk: 'low', horizonMonths: 12, liquidity: null, amount: null, currency: null, goals: [], language: 'zh' }
+    { kinds: ['wealth'], risk: 'low', horizonMonths: 12, liquidity: null, amount: null, currency: null, goals: [], language: 'zh', subtypes: [], ...NONE, hard: ['kinds', 'risk', 'horizonMonths'] }
   ],
   [
     'a fund I can withdraw anytime, about $10k',
-    { kinds: ['fund'], risk: null, horizonMonths: null, liquidity: 'high', amount: 10000, currency: 'USD', goals: [], language: 'en' }
+    { kinds: ['fund'], risk: null, horizonMonths: null, liquidity: 'high', amount: 10000, currency: 'USD', goals: [], language: 'en', subtypes: [], ...NONE, hard: ['kinds', 'liquidity', 'amount'] }
+  ],
+  [
+    '给35岁的自己买份重疾险',
+    { kinds: ['insurance'], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['protection'], language: 'zh', subtypes: ['insurance/critical_illness'], ...NONE, age: 35, hard: ['kinds', 'subtypes', 'age'] }
+  ],
+  [
+    'travel credit card with no annual fee',
+    { kinds: ['credit_card'], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['travel'], language: 'en', subtypes: ['credit_card/travel'], ...NONE, fees: ['no_annual_fee'], hard: ['kinds', 'subtypes', 'fees'] }
   ]
 ];
 
