@@ -50,6 +50,9 @@ const cf = hand([
 ]);
 const profile: Profile = { riskLevel: 2, age: 35, annualIncome: 100_000, locale: 'en' };
 const saved = [ev('view', 'anchor', 3), ev('favorite', 'anchor', 3)];
+// a second product engaged with: one product lifts at most three others (engine/interest.ts), and the anchor's
+// three nearest in content come before `co`; with two, CF's pick is in reach too
+const twoEngaged = [...saved, ev('view', 'mm', 3)];
 const base = (over: Partial<RecommendInput> = {}): RecommendInput => ({ products, profile, events: saved, now: NOW, k: 100, ...over });
 const rank = (rs: Recommendation[], id: string): number => rs.findIndex((r) => r.productId === id);
 const find = (rs: Recommendation[], id: string): Recommendation => {
@@ -60,12 +63,11 @@ const find = (rs: Recommendation[], id: string): Recommendation => {
 
 describe('CF as a candidate source', () => {
   it('lifts the item co-chosen with the saved one and says why', () => {
-    const without = recommend(base());
-    const withCf = recommend(base({ cf }));
+    const without = recommend(base({ events: twoEngaged }));
+    const withCf = recommend(base({ cf, events: twoEngaged }));
     expect(rank(withCf, 'co')).toBeLessThan(rank(without, 'co'));
-    // CF refines within what fits (bounded, engine/refine.ts): only the bond fund like the saved one stays above it
-    expect(rank(withCf, 'co')).toBe(1);
-    expect(withCf[0]!.productId).toBe('bond-2');
+    // CF refines within what fits (bounded, engine/refine.ts), and the bond fund like the saved one stays above it
+    expect(rank(withCf, 'co')).toBeGreaterThan(rank(withCf, 'bond-2'));
     expect(find(withCf, 'co').score).toBeGreaterThan(find(without, 'co').score);
     const reason = find(withCf, 'co').reasons.find((r) => r.code === 'also_chosen');
     expect(reason).toBeDefined();
@@ -80,14 +82,17 @@ describe('CF as a candidate source', () => {
 
   it('normalises by the best suitable candidate, so unsuitable items neither appear nor dilute', () => {
     const s = collaborativeScores(cf, new Map([['anchor', 4]]), new Set(ids.filter((id) => id !== 'risky' && id !== 'senior')));
-    expect(s.get('co')).toBe(1);
-    expect(s.get('card')).toBeCloseTo(0.3, 12);
+    // the best suitable candidate gets the evidence's weight, 4 / (4 + CF_SHRINK 8); the card 0.3 of it
+    expect(s.get('co')).toBeCloseTo(1 / 3, 12);
+    expect(s.get('card')).toBeCloseTo(0.1, 12);
     expect(s.has('risky')).toBe(false);
     expect(s.has('senior')).toBe(false);
     expect(s.has('anchor')).toBe(false); // the person's own item gets no CF term
-    expect(ALSO_CHOSEN_MIN).toBeGreaterThan(0.3);
-    // scale-free in x
-    expect(collaborativeScores(cf, new Map([['anchor', 0.25]]), new Set(['co', 'card']))).toEqual(s);
+    expect(ALSO_CHOSEN_MIN).toBeGreaterThan(0.1);
+    // scale-free in the shape of x, growing with its weight: thin evidence speaks softly
+    const more = collaborativeScores(cf, new Map([['anchor', 40]]), new Set(['co', 'card']));
+    expect(more.get('co')).toBeCloseTo(40 / 48, 12);
+    expect(more.get('card')! / more.get('co')!).toBeCloseTo(0.3, 12);
   });
 
   it('never lets CF bring in an unsuitable or ineligible product', () => {
@@ -125,7 +130,7 @@ describe('CF as a candidate source', () => {
 
   it('keeps the public API: without cf the result is exactly engine v0, and the weight is documented', () => {
     expect(CF_WEIGHT).toBe(0.35);
-    const q = recommend(base({ query: 'deposit', cf }));
+    const q = recommend(base({ query: 'deposit', cf, events: twoEngaged }));
     expect(q[0]!.productId).toBe('co');
     expect(q[0]!.reasons[0]!.code).toBe('matches_query');
     expect(q[0]!.reasons.map((r) => r.code)).toContain('also_chosen');

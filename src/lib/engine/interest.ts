@@ -13,6 +13,8 @@ import type { Product } from '../domain/product';
 import { SimilarityIndex } from './features';
 
 export const EVIDENCE_SHRINK = 2;
+/** the weight of content in the blend (recommend.ts SCORE_WEIGHTS.content) */
+export const CONTENT_WEIGHT = 0.45;
 /** how many nearest candidates one anchor reaches */
 export const NEIGHBOURS = { positive: 3, negative: 6 } as const;
 const MAX_ANCHORS = 64;
@@ -81,4 +83,26 @@ export function interestIn(
   const neg = side(index, negatives, candidates, NEIGHBOURS.negative);
   for (const p of candidates) out.set(p.id, { content: pos.value(p.id), dislike: neg.value(p.id), liked: pos.pull(p.id), disliked: neg.pull(p.id) });
   return out;
+}
+
+/** products one engaged-with product may lift, through content and CF together */
+export const LIFT_REACH = 3;
+
+/**
+ * The candidates that keep their lift (content, and CF's share `cfShare`·cf): the strongest
+ * LIFT_REACH per product the person engaged with. Content and CF each reach a few products, but
+ * not always the same few; together they could still move six items for one view. With this, one
+ * view or one thumbs-up changes at most three products' scores upward.
+ */
+export function liftReach(
+  interest: ReadonlyMap<string, Interest>,
+  cf: ReadonlyMap<string, number>,
+  cfShare: number,
+  engaged: number
+): Set<string> {
+  const lift = new Map<string, number>();
+  for (const [id, it] of interest) if (it.content > 0) lift.set(id, it.content * CONTENT_WEIGHT);
+  for (const [id, v] of cf) if (v > 0) lift.set(id, (lift.get(id) ?? 0) + cfShare * v);
+  const ranked = [...lift].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Set(ranked.slice(0, LIFT_REACH * engaged).map(([id]) => id));
 }

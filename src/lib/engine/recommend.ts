@@ -7,6 +7,7 @@
  *   3. fit          fit.ts          how well each suits the person: the risk band, goals, horizon, liquidity, amount
  *   4. blend        here            score = fit + interest + refine, with the request's tier on top:
  *        base    = 1·fit + 0.45·content − 0.60·dislike + refine              (interest.ts, refine.ts)
+ *        (content and CF lift only the LIFT_REACH strongest products per product engaged with)
  *        score   = base                                            (no request, or it does not answer it)
  *                = 2 + lexical + INTENT_WEIGHT·intent + SEMANTIC_WEIGHT·semantic + base   (it does)
  *   5. diversity    diversity.ts    no kind above half the list while others are left; soft kind/subtype penalties
@@ -30,10 +31,10 @@ import { gatherCandidates, type Withheld } from './candidates';
 import { diversify } from './diversity';
 import { riskBand, suitabilityFit } from './fit';
 import { intentIsEmpty, matchIntent } from './intent-match';
-import { interestIn } from './interest';
+import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
 import { analyseQuery, matchQuery, productDocument } from './lexical';
 import { reasonsFor } from './reasons';
-import { CF_WEIGHT, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, popularityOf, refineScore } from './refine';
+import { CF_WEIGHT, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, POPULARITY_WEIGHT, popularityOf, REFINE_CAP, refineScore } from './refine';
 import type { Reason, Recommendation, RecommendInput, Signals } from './types';
 import { summariseInteractions } from './weights';
 
@@ -41,7 +42,7 @@ export { ALSO_CHOSEN_MIN } from './reasons';
 export { MAX_KIND_SHARE } from './diversity';
 export { CF_WEIGHT, LEARNED_WEIGHT, collaborativeScores, popularityOf } from './refine';
 
-export const SCORE_WEIGHTS = { fit: 1, content: 0.45, dislike: 0.6 } as const;
+export const SCORE_WEIGHTS = { fit: 1, content: CONTENT_WEIGHT, dislike: 0.6 } as const;
 export const QUERY_TIER_OFFSET = 2;
 export const INTENT_WEIGHT = 1;
 export const SEMANTIC_WEIGHT = 0.5;
@@ -92,14 +93,21 @@ export function runEngine(input: RecommendInput): EngineResult {
   if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
   const semanticBar = Math.max(SEMANTIC_MATCH_FLOOR, SEMANTIC_MATCH * bestSemantic);
   const personLevel = effectiveRiskLevel(profile);
-  // a source that says nothing (no model, no scores) takes no share of the refine budget
-  const refineWeights = { cf: cfScores.size > 0 ? cfWeight : 0, learned: learned.size > 0 ? learnedWeight : 0 };
+  // an absent source (no CF model, no ranker scores) takes no share of the refine budget
+  const refineWeights = { cf: input.cf ? cfWeight : 0, learned: learned.size > 0 ? learnedWeight : 0 };
+  // one engaged-with product lifts at most a few others, through content and CF together
+  let engaged = 0;
+  for (const [id, w] of summary.weights) if (w > 0 && catalogue.has(id)) engaged++;
+  const cfShare = refineWeights.cf > 0 ? (REFINE_CAP * refineWeights.cf) / (POPULARITY_WEIGHT + refineWeights.cf + refineWeights.learned) : 0;
+  const lifted = liftReach(interest, cfScores, cfShare, engaged);
 
   const scored: Scored[] = candidates.map((p) => {
     const fit = suitabilityFit(p, profile, band);
-    const it = interest.get(p.id) ?? { content: 0, dislike: 0, liked: null, disliked: null };
+    const raw = interest.get(p.id) ?? { content: 0, dislike: 0, liked: null, disliked: null };
+    const reached = lifted.has(p.id);
+    const it = reached ? raw : { ...raw, content: 0, liked: null };
     const popularity = popularityOf(p);
-    const cf = cfScores.get(p.id) ?? 0;
+    const cf = reached ? (cfScores.get(p.id) ?? 0) : 0;
     const refine = refineScore({ popularity, cf, learned: learned.get(p.id) ?? 0 }, refineWeights);
     const base = SCORE_WEIGHTS.fit * fit.score + SCORE_WEIGHTS.content * it.content - SCORE_WEIGHTS.dislike * it.dislike + refine;
 

@@ -6,7 +6,11 @@
  *   x    = the person's positive interaction weights, indexed like cf.itemIds (negatives are left
  *          out: the factors are trained on positives, and the dislike term covers dismissals);
  *   s    = cf.score(x);
- *   cf_p = max(0, s_p) / max_q s_q over the candidates q not in x; 0 for products in x and unknown ones.
+ *   cf_p = max(0, s_p) / max_q s_q · Σx / (Σx + CF_SHRINK) over the candidates q not in x; 0 for products in
+ *          x and unknown ones. The shrink keeps one view from speaking as loudly as a history: without
+ *          it the normalisation would give the first event's co-choices full weight at once. Only the
+ *          CF_REACH·(products in x) best candidates get a score, so one event lifts a few products
+ *          (the way one anchor reaches only its nearest ones in interest.ts), not the whole list.
  * The ranker (only with its probabilities l_p, src/lib/ranker):
  *   learned_p = (l_p − mean l) / (max l − min l)
  * Its probabilities are of a rare event, so only their order and relative spread carry meaning;
@@ -14,7 +18,8 @@
  *
  *   raw    = 0.15·popularity + cfWeight·cf + learnedWeight·learned
  *   refine = REFINE_CAP · raw / (0.15 + cfWeight + learnedWeight)
- * (a source with nothing to say — no model, or no scores — has weight 0 here).
+ * (a source that is absent — no CF model, no ranker scores — has weight 0 here; a CF model that has
+ * nothing to say yet keeps its share, so the first event does not rescale the others).
  * Each part is at most 1 in size, so |refine| ≤ REFINE_CAP: less than the gap between a product that
  * fits the person and one that does not (fit.ts). What many people choose, or what the model guesses,
  * orders products within what suits this person and never outranks it. (Linear, not squashed: a
@@ -29,6 +34,10 @@ export const CF_WEIGHT = 0.35;
 /** default weight of the ranker's normalised opinion; the shipped model carries its own (models/ranker) */
 export const LEARNED_WEIGHT = 1;
 export const REFINE_CAP = 0.25;
+/** interaction weight at which CF speaks at half strength (a view is 1, a favourite 4, an application 6) */
+export const CF_SHRINK = 8;
+/** candidates CF speaks for, per product the person engaged with */
+export const CF_REACH = 3;
 
 /** product.popularity if it is a number (clamped to [0, 1]), else 0 */
 export function popularityOf(p: Product): number {
@@ -38,7 +47,7 @@ export function popularityOf(p: Product): number {
 }
 
 /**
- * Normalised CF scores for the candidates: product id -> cf_p in (0, 1]. Empty when there is no
+ * Normalised CF scores for the candidates: product id -> cf_p in (0, 1). Empty when there is no
  * model, x is all zero, or no candidate scores above 0.
  */
 export function collaborativeScores(
@@ -60,10 +69,16 @@ export function collaborativeScores(
     if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > max) max = v;
   });
   if (!(max > 0)) return out;
+  let evidence = 0;
+  for (const w of positive.values()) evidence += w;
+  const shrink = evidence / (evidence + CF_SHRINK);
+  const scored: [string, number][] = [];
   model.itemIds.forEach((id, i) => {
     const v = s[i] ?? 0;
-    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) out.set(id, v / max);
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) scored.push([id, (v / max) * shrink]);
   });
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [id, v] of scored.slice(0, CF_REACH * positive.size)) out.set(id, v);
   return out;
 }
 

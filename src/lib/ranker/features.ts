@@ -63,8 +63,12 @@ export const CONTEXT_FEATURES = [...SIGNAL_FEATURES, 'engineRank', 'kindShare', 
 /**
  * Where the person's positive interest went so far: the share of their positive interaction weight
  * (the engine's decayed weights) on each kind and each issuer. Tastes for a kind or a home bank
- * show here more directly than in the item-to-item content signal.
+ * show here more directly than in the item-to-item content signal. Shrunk by HISTORY_SHRINK like the
+ * engine's evidence: one view is not "all of this person's interest is insurance", which would lift
+ * every policy at once.
  */
+export const HISTORY_SHRINK = 8;
+
 export interface HistoryShares {
   kind: ReadonlyMap<string, number>;
   issuer: ReadonlyMap<string, number>;
@@ -81,7 +85,7 @@ export function historyShares(products: ReadonlyMap<string, Product>, weights: R
     kind.set(p.kind, (kind.get(p.kind) ?? 0) + w);
     issuer.set(p.issuer, (issuer.get(p.issuer) ?? 0) + w);
   }
-  const share = (m: Map<string, number>): Map<string, number> => new Map([...m].map(([k, v]) => [k, v / total]));
+  const share = (m: Map<string, number>): Map<string, number> => new Map([...m].map(([k, v]) => [k, v / (total + HISTORY_SHRINK)]));
   return { kind: share(kind), issuer: share(issuer) };
 }
 
