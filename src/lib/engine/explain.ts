@@ -3,7 +3,7 @@ import { GOALS, type Goal } from '../domain/profile';
 import type { IntentHits } from './intent-match';
 import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
 import { personLevelLabel, productRiskLabel } from '../domain/risk-names';
-import { ACTION_NAMES, GOAL_NAMES, KIND_NAMES } from './vocab';
+import { ACTION_NAMES, FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from './vocab';
 
 /* ---------- builders: the only way the engine makes reasons, so params stay consistent ---------- */
 
@@ -117,7 +117,13 @@ function requestParts(p: ReasonParams, locale: Locale): string[] {
     const m = money(amount, str(p, 'currency') ?? 'CNY', locale);
     parts.push(locale === 'zh-CN' ? `${m}起购` : `from ${m}`);
   }
-  for (const k of strs(p, 'kinds')) if (isKind(k)) parts.push(KIND_NAMES[k][locale]);
+  const currency = str(p, 'currency');
+  if (currency !== null && amount === null) parts.push(currency);
+  // a kind met through a subtype asked for reads as the subtype ("重疾险", not "保险")
+  const subtypes = strs(p, 'subtypes').filter((s): s is keyof typeof SUBTYPE_NAMES => s in SUBTYPE_NAMES);
+  for (const k of strs(p, 'kinds')) if (isKind(k) && !subtypes.some((s) => s.startsWith(`${k}/`))) parts.push(KIND_NAMES[k][locale]);
+  for (const s of subtypes) parts.push(SUBTYPE_NAMES[s][locale]);
+  for (const f of strs(p, 'fees')) if (f in FEE_WORDS) parts.push(FEE_WORDS[f as keyof typeof FEE_WORDS][locale]);
   for (const g of strs(p, 'goals')) if (isGoal(g)) parts.push(GOAL_NAMES[g][locale]);
   return parts;
 }

@@ -25,12 +25,13 @@
  * The ranker runs in two passes (src/lib/ranker/candidates.ts, pipeline.ts): this function with every
  * candidate gives the rows it scores; this function again with `learned` gives the list.
  */
+import type { HardConstraint } from '../domain/intent';
 import type { Product } from '../domain/product';
 import { effectiveRiskLevel, passesGate } from '../domain/suitability';
 import { gatherCandidates, type Withheld } from './candidates';
 import { diversify } from './diversity';
 import { riskBand, suitabilityFit } from './fit';
-import { intentIsEmpty, matchIntent } from './intent-match';
+import { intentIsEmpty, matchIntent, nearestFits, type IntentMatch } from './intent-match';
 import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
 import { analyseQuery, matchQuery, productDocument } from './lexical';
 import { reasonsFor } from './reasons';
@@ -54,6 +55,7 @@ interface Scored {
   product: Product;
   score: number;
   matched: boolean;
+  request: IntentMatch | null;
   reasons: Reason[];
   signals: Signals;
 }
@@ -61,7 +63,12 @@ interface Scored {
 export interface EngineResult {
   items: Recommendation[];
   withheld: Withheld;
+  /** for a request: how many candidates answer it, and — when none does — the parts said outright that nothing meets */
+  request: { matched: number; unmet: HardConstraint[] } | null;
 }
+
+/** when nothing answers a request, the nearest (meeting every part that something meets) lead the rest by this */
+const NEAREST_TIER = 1;
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 /** a caller's weight when it is a finite number ≥ 0, else the default */
@@ -70,13 +77,14 @@ const weightOr = (w: number | undefined, fallback: number): number => (w !== und
 export function runEngine(input: RecommendInput): EngineResult {
   const catalogue = new Map<string, Product>();
   for (const p of input.products) if (!catalogue.has(p.id)) catalogue.set(p.id, p);
-  const { profile } = input;
+  // an age said in the request ("给35岁的自己") answers the age rules for this request, when the profile has none
+  const profile = input.intent?.age != null && input.profile.age === undefined ? { ...input.profile, age: input.intent.age } : input.profile;
   const summary = summariseInteractions(input.events, input.now);
 
   // 1–2: candidates through the gate
   const { products: candidates, withheld } = gatherCandidates(catalogue.values(), profile, summary, input.kinds ?? []);
   const k = Number.isFinite(input.k) ? Math.max(0, Math.floor(input.k)) : 0;
-  if (k === 0) return { items: [], withheld };
+  if (k === 0) return { items: [], withheld, request: null };
 
   // 3: fit; 4: the blend's sources
   const band = riskBand(profile);
@@ -88,7 +96,7 @@ export function runEngine(input: RecommendInput): EngineResult {
   const qa = input.query !== undefined && input.query.trim() !== '' ? analyseQuery(input.query) : null;
   const query = qa && !qa.empty ? qa : null;
   const intent = input.intent && !intentIsEmpty(input.intent) ? input.intent : null;
-  const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null);
+  const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null || (intent.hard?.length ?? 0) > 0);
   let bestSemantic = 0;
   if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
   const semanticBar = Math.max(SEMANTIC_MATCH_FLOOR, SEMANTIC_MATCH * bestSemantic);
@@ -123,11 +131,25 @@ export function runEngine(input: RecommendInput): EngineResult {
       product: p,
       score,
       matched,
+      request,
       // 6: reasons (computed here, where the parts are at hand; only the chosen k are kept)
       reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf, cfWeight, matched, request, query, lexical }),
       signals: { content: it.content, dislike: it.dislike, popularity, fit: fit.score, cf, lexical: lexicalScore, semantic, intent: request?.score ?? 0, matched }
     };
   });
+
+  // nothing answers the request: say which parts nothing meets, and put the nearest first
+  let requestOutcome: EngineResult['request'] = null;
+  if (intent) {
+    const matchedCount = scored.filter((x) => x.matched).length;
+    requestOutcome = { matched: matchedCount, unmet: [] };
+    if (matchedCount === 0 && hardIntent) {
+      const withRequest = scored.filter((x): x is Scored & { request: IntentMatch } => x.request !== null);
+      const { unmet, nearest } = nearestFits(withRequest.map((x) => x.request));
+      requestOutcome.unmet = unmet;
+      for (const i of nearest) withRequest[i]!.score += NEAREST_TIER;
+    }
+  }
 
   // 5: diversity
   const kinds = intent && intent.kinds.length > 0 ? intent.kinds : (query?.kinds ?? []);
@@ -135,7 +157,7 @@ export function runEngine(input: RecommendInput): EngineResult {
   const items = ranked
     .filter(({ item }) => passesGate(item.product, profile)) // the gate, once more, at the door
     .map(({ item, score }) => ({ productId: item.product.id, score: Number.isFinite(score) ? score : 0, reasons: item.reasons, signals: item.signals }));
-  return { items, withheld };
+  return { items, withheld, request: requestOutcome };
 }
 
 export function recommend(input: RecommendInput): Recommendation[] {
