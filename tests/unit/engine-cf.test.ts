@@ -73,8 +73,9 @@ describe('CF as a candidate source', () => {
     expect(reason).toBeDefined();
     expect(explain(reason!, 'en')).toBe('People who chose what you chose also chose this');
     expect(explain(reason!, 'zh-CN')).toBe('选择了与您相同产品的人也选择了它');
-    // the card is co-chosen too, but weakly (0.3 of the strongest): a small lift and no reason
-    expect(find(withCf, 'card').score).toBeGreaterThan(find(without, 'card').score);
+    // the card is co-chosen too, but weakly (0.3 of the strongest): outside the few products two engaged-with
+    // ones may lift (engine/interest.ts), so no lift at all, and no reason
+    expect(find(withCf, 'card').score).toBeCloseTo(find(without, 'card').score, 12);
     expect(find(withCf, 'card').reasons.map((r) => r.code)).not.toContain('also_chosen');
     // the saved item itself gets no CF term
     expect(find(withCf, 'anchor').reasons.map((r) => r.code)).not.toContain('also_chosen');

@@ -94,11 +94,11 @@ describe('recommend with a request', () => {
     expect(out[0]!.signals.semantic).toBeCloseTo(0.9);
   });
 
-  it('the ranker adds w·(l − mean)/(max − min) to the bounded refine term: worked by hand on two products', () => {
+  it('the ranker adds w·(l − median)/(p90 − p10) to the bounded refine term: worked by hand on two products', () => {
     // two products of different kinds and subtypes: no diversity penalty, so reported scores are base scores
     const two = [products[0]!, products[4]!];
     const plain = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2 });
-    // l = 0.02 and 0.06: mean 0.04, range 0.04 -> −0.5 and +0.5
+    // l = 0.02 and 0.06: median 0.04, p90 − p10 = 0.056 − 0.024 = 0.032 -> −0.625 and +0.625
     const learned = new Map([
       ['wm-12m-r2', 0.02],
       ['fund-equity-r4', 0.06]
@@ -107,8 +107,8 @@ describe('recommend with a request', () => {
     const score = (rs: typeof out, id: string) => rs.find((r) => r.productId === id)!.score;
     // refine was 0.25·(0.15·pop)/0.15; with the ranker it is 0.25·(0.15·pop + 2·l̂)/(0.15 + 2)
     const refine = (pop: number, l: number) => (0.25 * (0.15 * pop + 2 * l)) / 2.15 - 0.25 * pop;
-    expect(score(out, 'wm-12m-r2')).toBeCloseTo(score(plain, 'wm-12m-r2') + refine(popularityOf(two[0]!), -0.5), 10);
-    expect(score(out, 'fund-equity-r4')).toBeCloseTo(score(plain, 'fund-equity-r4') + refine(popularityOf(two[1]!), 0.5), 10);
+    expect(score(out, 'wm-12m-r2')).toBeCloseTo(score(plain, 'wm-12m-r2') + refine(popularityOf(two[0]!), -0.625), 10);
+    expect(score(out, 'fund-equity-r4')).toBeCloseTo(score(plain, 'fund-equity-r4') + refine(popularityOf(two[1]!), 0.625), 10);
     expect(out.map((r) => r.productId)).toEqual(['fund-equity-r4', 'wm-12m-r2']);
     // the same opinion for everyone, or none at all, changes nothing
     const flat = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2, learned: new Map([['wm-12m-r2', 0.3], ['fund-equity-r4', 0.3]]) });

@@ -12,7 +12,7 @@ import type { EventType } from '../domain/event';
 import type { EngineResult, RecommendInput } from '../engine';
 import { finalList, scoringRows } from '../pipeline';
 import { learnedMap } from '../ranker/candidates';
-import { feedbackExamples, labelOf } from '../ranker/feedback';
+import { feedbackExamples, labelOf, MIN_FINE_TUNE_EXAMPLES } from '../ranker/feedback';
 import type { RankerInfo } from '../ranker/protocol';
 import type { CandorDB } from './db';
 import { loadPersonal, RankerClient, savePersonal } from './ranker';
@@ -132,7 +132,7 @@ export class Ranking {
     const db = this.#db;
     if (this.state !== 'ready' || !client || !db) return;
     const ex = feedbackExamples(input);
-    if (ex.labels.length === 0) return;
+    if (ex.labels.length < MIN_FINE_TUNE_EXAMPLES) return;
     try {
       const { personal } = await client.fineTune(ex.rows, ex.labels);
       await savePersonal(db, personal);

@@ -86,13 +86,13 @@ export function interestIn(
 }
 
 /** products one engaged-with product may lift, through content and CF together */
-export const LIFT_REACH = 3;
+export const LIFT_REACH = 2;
 
 /**
  * The candidates that keep their lift (content, and CF's share `cfShare`·cf): the strongest
  * LIFT_REACH per product the person engaged with. Content and CF each reach a few products, but
  * not always the same few; together they could still move six items for one view. With this, one
- * view or one thumbs-up changes at most three products' scores upward.
+ * view or one thumbs-up changes at most two products' scores upward (a third may enter as diversity re-picks).
  */
 export function liftReach(
   interest: ReadonlyMap<string, Interest>,

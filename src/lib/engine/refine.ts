@@ -12,7 +12,7 @@
  *          CF_REACH·(products in x) best candidates get a score, so one event lifts a few products
  *          (the way one anchor reaches only its nearest ones in interest.ts), not the whole list.
  * The ranker (only with its probabilities l_p, src/lib/ranker):
- *   learned_p = (l_p − mean l) / (max l − min l)
+ *   learned_p = (l_p − median l) / (p90 − p10), clamped to [−1, 1]
  * Its probabilities are of a rare event, so only their order and relative spread carry meaning;
  * centring makes an unscored product neutral.
  *
@@ -84,7 +84,12 @@ export function collaborativeScores(
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
-/** (l − mean)/(max − min) over the candidates the ranker scored; empty when it scored none or all alike. */
+/**
+ * (l − median) / (p90 − p10) over the candidates the ranker scored, clamped to [−1, 1]; empty when it
+ * scored none or all alike. Robust quantiles rather than the mean and range: one product whose
+ * probability jumps (the one just liked) would otherwise rescale every other product's opinion and
+ * reshuffle the whole list.
+ */
 export function normalisedLearned(learned: ReadonlyMap<string, number> | undefined, candidates: readonly Product[]): Map<string, number> {
   const out = new Map<string, number>();
   if (!learned) return out;
@@ -94,17 +99,18 @@ export function normalisedLearned(learned: ReadonlyMap<string, number> | undefin
     if (l !== undefined && Number.isFinite(l)) values.push([p.id, clamp01(l)]);
   }
   if (values.length === 0) return out;
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (const [, l] of values) {
-    min = Math.min(min, l);
-    max = Math.max(max, l);
-    sum += l;
-  }
-  if (!(max > min)) return out;
-  const mean = sum / values.length;
-  for (const [id, l] of values) out.set(id, (l - mean) / (max - min));
+  const sorted = values.map(([, l]) => l).sort((a, b) => a - b);
+  // linear interpolation between order statistics (so two scored products still have a spread)
+  const at = (q: number): number => {
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  };
+  const spread = at(0.9) - at(0.1);
+  if (!(spread > 0)) return out;
+  const median = at(0.5);
+  for (const [id, l] of values) out.set(id, Math.max(-1, Math.min(1, (l - median) / spread)));
   return out;
 }
 

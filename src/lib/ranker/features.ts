@@ -67,7 +67,7 @@ export const CONTEXT_FEATURES = [...SIGNAL_FEATURES, 'engineRank', 'kindShare', 
  * engine's evidence: one view is not "all of this person's interest is insurance", which would lift
  * every policy at once.
  */
-export const HISTORY_SHRINK = 8;
+export const HISTORY_SHRINK = 24;
 
 export interface HistoryShares {
   kind: ReadonlyMap<string, number>;

@@ -15,6 +15,11 @@ import type { Examples } from './finetune';
 
 /** the most recent labelled products used (each costs one engine run) */
 export const FEEDBACK_LIMIT = 32;
+/**
+ * A personal model is tuned from this many reactions on: one thumbs-up is thin evidence, and a
+ * model tuned on it alone would shift its opinion of every product at once (the list would jump).
+ */
+export const MIN_FINE_TUNE_EXAMPLES = 2;
 
 export function labelOf(type: CandorEvent['type'], value: number | undefined): 0 | 1 | null {
   switch (type) {
