@@ -4,6 +4,7 @@ import type { AnyCfModel } from '../cf/model';
 import type { Catalogue } from '../domain';
 import { sha256Hex, verifyEnvelope, verifyFactorsBlob, type FactorsSigned } from '../signing/index';
 import type { CandorDB } from './db';
+import { fetchLimited, type FetchLimits } from './fetch-limited';
 import type { TrustedRoot } from './trust';
 
 const FACTORS_KEY = 'current';
@@ -32,6 +33,21 @@ async function stored(db: CandorDB): Promise<StoredFactors | null> {
   return parsed.success ? parsed.data : null;
 }
 
+type Ref = { version: number; productIds: Set<string> };
+const refOf = (catalogue: Catalogue): Ref => ({ version: catalogue.version ?? 0, productIds: new Set(catalogue.products.map((p) => p.id)) });
+
+/** Stored factors, if they still fit the catalogue: stored after verification, but the catalogue may have moved on since. */
+async function fromStored(last: StoredFactors | null, ref: Ref): Promise<LoadedFactors | null> {
+  if (!last) return null;
+  const again = (await sha256Hex(last.blob)) === last.manifest['sha256'] ? acceptFactors(last.manifest, last.blob, ref) : null;
+  return again?.ok ? { model: again.value, status: { state: 'cached', version: last.version, algo: again.value.algo } } : null;
+}
+
+/** The last verified factors kept on the device that fit `catalogue`, to use at once; null when there are none. */
+export async function cachedFactors(db: CandorDB, catalogue: Catalogue): Promise<LoadedFactors | null> {
+  return fromStored(await stored(db), refOf(catalogue));
+}
+
 /**
  * Fetch the signed factors manifest and its sha256-named blob, check the signature (as for the
  * catalogue), the blob's size and sha256, that it was trained for this catalogue version and only
@@ -43,16 +59,17 @@ export async function syncFactors(
   fetchImpl: typeof fetch,
   now: Date,
   root: TrustedRoot,
-  catalogue: Catalogue
+  catalogue: Catalogue,
+  limits: Partial<FetchLimits> = {}
 ): Promise<LoadedFactors> {
-  const ref = { version: catalogue.version ?? 0, productIds: new Set(catalogue.products.map((p) => p.id)) };
+  const ref = refOf(catalogue);
   const last = await stored(db);
   let error: string;
   try {
     if (!root.ok) throw new Error(root.error);
-    const res = await fetchImpl('/api/factors', { headers: { accept: 'application/json' }, credentials: 'omit' });
+    const res = await fetchLimited(fetchImpl, '/api/factors', limits);
     if (!res.ok) throw new Error(`factors: HTTP ${res.status}`);
-    const verified = await verifyEnvelope(new Uint8Array(await res.arrayBuffer()), {
+    const verified = await verifyEnvelope(res.bytes, {
       root: root.root,
       type: 'factors',
       now,
@@ -61,9 +78,10 @@ export async function syncFactors(
     });
     if (!verified.ok) throw new Error(`${verified.code}: ${verified.error}`);
     const signed: FactorsSigned = verified.signed;
-    const blobRes = await fetchImpl(`/api/factors/${signed.manifest.sha256}.bin`, { credentials: 'omit' });
+    // the signed manifest says how big the blob is: not a byte more is read
+    const blobRes = await fetchLimited(fetchImpl, `/api/factors/${signed.manifest.sha256}.bin`, { ...limits, maxBytes: signed.manifest.bytes }, 'application/octet-stream');
     if (!blobRes.ok) throw new Error(`factors blob: HTTP ${blobRes.status}`);
-    const blob = new Uint8Array(await blobRes.arrayBuffer());
+    const blob = blobRes.bytes;
     const digest = await verifyFactorsBlob(signed, blob);
     if (!digest.ok) throw new Error(`${digest.code}: ${digest.error}`);
     const accepted = acceptFactors(signed.manifest, blob, ref);
@@ -73,10 +91,5 @@ export async function syncFactors(
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  if (last) {
-    // stored after verification, but the catalogue may have moved on since: check the fit again
-    const again = (await sha256Hex(last.blob)) === last.manifest['sha256'] ? acceptFactors(last.manifest, last.blob, ref) : null;
-    if (again?.ok) return { model: again.value, status: { state: 'cached', version: last.version, algo: again.value.algo } };
-  }
-  return { model: null, status: { state: 'none', error } };
+  return (await fromStored(last, ref)) ?? { model: null, status: { state: 'none', error } };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rotateRoot, trustRoot, type RootSigned } from '../signing/index';
 import { setSetting, type CandorDB } from './db';
+import { fetchLimited, type FetchLimits } from './fetch-limited';
 
 /** Root envelopes newer than the pinned one, as accepted earlier: kept so that rotations survive going offline. */
 const ChainSetting = z.array(z.string());
@@ -33,15 +34,15 @@ async function keptChain(db: CandorDB): Promise<string[] | null> {
 }
 
 /** The roots the server offers, oldest first, as envelope texts; [] when it offers none or cannot be reached. */
-async function offeredRoots(fetchImpl: typeof fetch): Promise<string[]> {
+async function offeredRoots(fetchImpl: typeof fetch, limits: Partial<FetchLimits>): Promise<string[]> {
   try {
-    const res = await fetchImpl('/api/root', { headers: { accept: 'application/json' }, credentials: 'omit' });
+    const res = await fetchLimited(fetchImpl, '/api/root', limits);
     if (!res.ok) return [];
-    const body = RootsResponse.safeParse(await res.json());
+    const body = RootsResponse.safeParse(JSON.parse(new TextDecoder().decode(res.bytes)));
     if (!body.success) return [];
     return [...body.data.roots].sort((a, b) => a.signed.version - b.signed.version).map((r) => JSON.stringify(r));
   } catch {
-    // offline, or not JSON: the chain accepted before still stands
+    // offline, no answer in time, too large, or not JSON: the chain accepted before still stands
     return [];
   }
 }
@@ -58,7 +59,13 @@ async function offeredRoots(fetchImpl: typeof fetch): Promise<string[]> {
  * time and the first that fails ends the walk; the ones before it stay accepted. Expiry is not
  * checked here: verifyEnvelope refuses everything signed under an expired root (root_expired).
  */
-export async function trustedRoot(db: CandorDB, fetchImpl: typeof fetch, now: Date, pinned: string): Promise<TrustedRoot> {
+export async function trustedRoot(
+  db: CandorDB,
+  fetchImpl: typeof fetch,
+  now: Date,
+  pinned: string,
+  limits: Partial<FetchLimits> = {}
+): Promise<TrustedRoot> {
   // the pinned root may have expired: a later root in the chain then has to carry the trust
   const base = await trustRoot(pinned, { now, allowExpired: true });
   if (!base.ok) return { ok: false, error: `the pinned root is unusable: ${base.error}` };
@@ -76,7 +83,7 @@ export async function trustedRoot(db: CandorDB, fetchImpl: typeof fetch, now: Da
     root = step.root;
     chain.push(text);
   }
-  for (const text of await offeredRoots(fetchImpl)) {
+  for (const text of await offeredRoots(fetchImpl, limits)) {
     const version = versionOf(text);
     if (version === null || version <= root.version) continue;
     const step = await rotateRoot(root, text, now, { allowExpired: true });
