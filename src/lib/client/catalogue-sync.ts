@@ -9,6 +9,8 @@ export type CatalogueStatus =
   /** the copy kept on the device, shown while the server is asked for a newer one */
   | { state: 'cached'; version: number; fetchedAt: string }
   | { state: 'offline' | 'invalid'; version: number; fetchedAt: string; error: string }
+  /** verified and in use, but IndexedDB refused to keep it (storage full): it is fetched again next time */
+  | { state: 'unsaved'; version: number; fetchedAt: string; error: string }
   | { state: 'none'; error: string };
 
 export interface LoadedCatalogue {
@@ -58,8 +60,14 @@ export async function syncCatalogue(
       const verified = await verifyEnvelope(res.bytes, { root: root.root, type: 'catalogue', now, ...(cached ? { minVersion: cached.version } : {}) });
       if (verified.ok) {
         const catalogue: Catalogue = { version: verified.version, products: verified.signed.products };
-        await cacheCatalogue(db, catalogue, now);
-        return { catalogue, status: { state: 'fresh', version: verified.version, fetchedAt: now.toISOString() } };
+        const fetchedAt = now.toISOString();
+        try {
+          await cacheCatalogue(db, catalogue, now);
+        } catch (e) {
+          // storage full (QuotaExceededError) or blocked: the verified catalogue is still used, and the page says it was not kept
+          return { catalogue, status: { state: 'unsaved', version: verified.version, fetchedAt, error: `not kept on this device: ${e instanceof Error ? e.message : String(e)}` } };
+        }
+        return { catalogue, status: { state: 'fresh', version: verified.version, fetchedAt } };
       }
       failure = { state: 'invalid', error: `${verified.code}: ${verified.error}` };
     }

@@ -86,7 +86,12 @@ export async function syncFactors(
     if (!digest.ok) throw new Error(`${digest.code}: ${digest.error}`);
     const accepted = acceptFactors(signed.manifest, blob, ref);
     if (!accepted.ok) throw new Error(accepted.error);
-    await db.factors.put({ version: signed.version, manifest: signed.manifest, blob, fetchedAt: now.toISOString() }, FACTORS_KEY);
+    try {
+      await db.factors.put({ version: signed.version, manifest: signed.manifest, blob, fetchedAt: now.toISOString() }, FACTORS_KEY);
+    } catch (e) {
+      // storage full: verified factors are still used now, and fetched again next time
+      console.warn('the verified factors could not be kept on this device:', e);
+    }
     return { model: accepted.value, status: { state: 'fresh', version: signed.version, algo: accepted.value.algo } };
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
