@@ -128,7 +128,7 @@ class CandorApp {
       if (loaded.catalogue) {
         const factors = await syncFactors(db, fetch, new Date(), await root, loaded.catalogue);
         // the list moves only when something new arrived, not when the same versions are confirmed
-        const versionOf = (s: FactorsStatus) => (s.state === 'none' ? null : s.version);
+        const versionOf = (s: FactorsStatus) => ('version' in s ? s.version : null);
         const newCatalogue = loaded.catalogue.version !== shown?.version;
         if (newCatalogue || versionOf(factors.status) !== versionOf(this.factorsStatus)) this.cf = factors.model;
         this.factorsStatus = factors.status;
