@@ -72,7 +72,8 @@ describe('a hanging or endless server does not freeze the app', () => {
     await expect.poll(() => proxy.stats('/api/catalogue').clientClosed).toBeGreaterThan(0);
     const sent = proxy.stats('/api/catalogue').endlessBytes;
     console.log(`endless catalogue: ${(sent / 2 ** 20).toFixed(1)} MiB sent before the app hung up`);
-    // the cap (20 MiB) plus what sits in socket buffers, not the whole stream
-    expect(sent).toBeLessThan(40 * 2 ** 20);
+    // the cap (20 MiB) plus what sat in the proxy's, the kernel's and Chromium's buffers when the app
+    // hung up (27–36 MiB measured here); reading it whole would never end
+    expect(sent).toBeLessThan(64 * 2 ** 20);
   });
 });
