@@ -2,17 +2,22 @@ import type { Handle } from '@sveltejs/kit';
 import { embedOrigins } from '$lib/server/embed';
 
 /**
- * Framing policy: only /embed may be framed, and only by the bank's allowed host origins;
- * every other page refuses to be framed (clickjacking). No page loads anything from another origin.
+ * Headers on every response SvelteKit answers (pages, /api/*, /healthz, /metrics, errors):
+ * nosniff, so nothing is ever read as another type than the one it is served as; and on pages, the
+ * framing policy: only /embed may be framed, and only by the bank's allowed host origins; every
+ * other page refuses to be framed (clickjacking). The rest of the page's CSP (default-src,
+ * script-src with hashes, connect-src, worker-src…) is SvelteKit's, from svelte.config.js;
+ * frame-ancestors is added here because it depends on the route and on CANDOR_EMBED_ORIGINS.
  */
 export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  const embed = event.url.pathname === '/embed' || event.url.pathname.startsWith('/embed/');
-  const ancestors = embed ? `'self' ${embedOrigins().join(' ')}` : `'self'`;
+  response.headers.set('x-content-type-options', 'nosniff');
   if (response.headers.get('content-type')?.startsWith('text/html')) {
-    response.headers.set('content-security-policy', `frame-ancestors ${ancestors}`);
+    const embed = event.url.pathname === '/embed' || event.url.pathname.startsWith('/embed/');
+    const ancestors = `frame-ancestors ${embed ? `'self' ${embedOrigins().join(' ')}` : `'self'`}`;
+    const csp = response.headers.get('content-security-policy');
+    response.headers.set('content-security-policy', csp ? `${csp}; ${ancestors}` : ancestors);
     response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-    response.headers.set('x-content-type-options', 'nosniff');
   }
   return response;
 };

@@ -29,7 +29,8 @@
       this.frame.setAttribute('referrerpolicy', 'strict-origin');
       this.frame.setAttribute('loading', 'lazy');
       this.frame.title = 'Candor';
-      this.frame.style.cssText = 'border:0;width:100%;height:320px;display:block;color-scheme:light';
+      // small until the frame says how tall its content is: no big blank frame while it loads
+      this.frame.style.cssText = 'border:0;width:100%;height:160px;display:block;color-scheme:light';
       root.append(this.frame);
       this.onMessage = this.onMessage.bind(this);
     }
@@ -63,7 +64,7 @@
       const data = event.data;
       if (!data || data.source !== 'candor') return;
       if (data.type === 'resize' && Number.isInteger(data.height)) {
-        this.frame.style.height = `${Math.min(Math.max(data.height, 120), 4000)}px`;
+        this.frame.style.height = `${Math.min(Math.max(data.height, 80), 4000)}px`;
       } else if (data.type === 'apply' && typeof data.productId === 'string') {
         this.dispatchEvent(new CustomEvent('candor-apply', { detail: { productId: data.productId }, bubbles: true, composed: true }));
       } else if (data.type === 'ready') {

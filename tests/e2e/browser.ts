@@ -16,6 +16,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   locale?: string;
   extraArgs?: string[];
+  /** let the test inject its own scripts (axe) past the app's CSP, which refuses inline scripts */
+  bypassCSP?: boolean;
 }
 
 /** A fresh Chromium profile per session, so no test sees another's IndexedDB. */
@@ -27,7 +29,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: options.locale ?? 'zh-CN',
-    acceptDownloads: true
+    acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));

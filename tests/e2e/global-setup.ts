@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { buildApp, freePort, waitUntilUp } from '../../src/cli/local-run';
+import { repoRoot as root, startServer } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,8 +11,6 @@ declare module 'vitest' {
   }
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 /** Builds the app once and serves the real production server for every browser test. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.CANDOR_E2E_SKIP_BUILD !== '1') {
@@ -21,17 +19,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (tiny.status !== 0) throw new Error(`models make-tiny failed:\n${tiny.stdout}\n${tiny.stderr}`);
     buildApp(root);
   }
-  const port = await freePort();
+  const server = await startServer();
+  const baseURL = server.url;
   let output = '';
-  const server = spawn(process.execPath, ['build/index.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseURL = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${baseURL}/api/catalogue`, server, () => output);
   const bankPort = await freePort();
   const bank = spawn(process.execPath, ['scripts/demo-bank/serve.js'], {
     cwd: root,
@@ -45,9 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseURL', baseURL);
   project.provide('bankURL', bankURL);
   return async () => {
-    for (const child of [server, bank]) {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-    }
+    await server.stop();
+    bank.kill('SIGTERM');
+    if (bank.exitCode === null) await new Promise((r) => bank.once('exit', r));
   };
 }

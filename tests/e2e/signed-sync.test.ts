@@ -41,6 +41,22 @@ describe('signed catalogue and factors, verified on the device', () => {
     expect(await page.locator('body').textContent()).not.toContain('TAMPERED');
   });
 
+  it('says so when the factors from the server do not verify (no silent loss of "also chose")', async () => {
+    session = await launch();
+    const { page, context } = session;
+    await context.route('**/api/factors', async (route) => {
+      const response = await route.fetch();
+      // one changed character inside the signed manifest: the signature no longer matches
+      const body = (await response.text()).replace('"algo":"', '"algo":"x');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(baseURL);
+    await recommendedIds(page);
+    const notice = page.locator('.factors-notice[data-state="refused"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(zh.factorsNotice.refused.slice(0, 12));
+  });
+
   it('folds the person in with the published CF factors and says "people who chose … also chose"', async () => {
     session = await launch();
     const { page } = session;

@@ -95,11 +95,11 @@ describe('syncFactors', () => {
     corrupt[0] = corrupt[0]! ^ 1;
     // the manifest promises one sha256, the server sends other bytes under that name
     const bad = await syncFactors(db, server(await envelope(artifact.manifest, 2), corrupt, artifact.manifest.sha256), T, root(), catalogue);
-    expect(bad.status).toEqual({ state: 'cached', version: 1, algo: 'ease' });
+    expect(bad.status).toEqual({ state: 'cached', version: 1, algo: 'ease', refused: expect.stringMatching(/^sha256_mismatch/) });
     // a new catalogue version: the stored factors no longer fit, and the engine runs without CF
     const none = await syncFactors(db, server('{}', artifact.blob), T, root(), { version: 8, products });
     expect(none.model).toBeNull();
-    expect(none.status.state).toBe('none');
+    expect(none.status.state).toBe('refused'); // '{}' is not an envelope
     const withNone = recommend({ products, profile: { riskLevel: 5 }, events: favourite, now: NOW, k: 10 });
     expect(withNone.length).toBeGreaterThan(0);
     expect(withNone.every((r) => r.signals.cf === 0)).toBe(true);
@@ -110,7 +110,7 @@ describe('syncFactors', () => {
     const stranger = await generateKeyPair();
     const text = await trust.sign({ _type: 'factors', version: 1, issuedAt: ISSUED, expiresAt: EXPIRES, manifest: artifact.manifest }, [stranger]);
     const got = await syncFactors(db, server(text, artifact.blob), T, root(), catalogue);
-    expect(got.status).toEqual({ state: 'none', error: expect.stringMatching(/^unknown_key/) });
+    expect(got.status).toEqual({ state: 'refused', error: expect.stringMatching(/^unknown_key/) });
   });
 });
 

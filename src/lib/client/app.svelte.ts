@@ -14,8 +14,8 @@ import type { EngineResult, RecommendInput } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
 import type { CfModel } from '../cf/model';
-import { syncCatalogue, type CatalogueStatus } from './catalogue-sync';
-import { syncFactors, type FactorsStatus } from './factors-sync';
+import { cachedCatalogue, syncCatalogue, type CatalogueStatus } from './catalogue-sync';
+import { cachedFactors, syncFactors, type FactorsStatus } from './factors-sync';
 import { trustedRoot } from './trust';
 import { startOutbox } from './outbox';
 import { Ranking } from './ranking.svelte';
@@ -107,17 +107,37 @@ class CandorApp {
       setLocale(saved);
     }
     await this.reload();
-    // everything from the server is checked against the root pinned in this build
-    const root = await trustedRoot(db, fetch, new Date(), rootEnvelope);
-    const loaded = await syncCatalogue(db, fetch, new Date(), root);
-    // factors before the first list, so that recommendations do not reshuffle under the person's eyes
-    if (loaded.catalogue) {
-      const factors = await syncFactors(db, fetch, new Date(), root, loaded.catalogue);
-      this.cf = factors.model;
-      this.factorsStatus = factors.status;
+    // what this device verified before is shown at once; the server only refreshes it, in the
+    // background, so a slow or hanging server never keeps the person waiting (fetch-limited.ts)
+    const cached = await cachedCatalogue(db);
+    const shown = cached?.catalogue ?? null;
+    if (cached && shown) {
+      // factors before the first list, so that recommendations do not reshuffle under the person's eyes
+      const factors = await cachedFactors(db, shown);
+      if (factors) [this.cf, this.factorsStatus] = [factors.model, factors.status];
+      this.products = shown.products;
+      this.catalogueStatus = cached.status;
+      this.ready = true;
     }
-    this.products = loaded.catalogue?.products ?? [];
-    this.catalogueStatus = loaded.status;
+    const refresh = async (): Promise<void> => {
+      // everything from the server is checked against the root pinned in this build
+      const root = trustedRoot(db, fetch, new Date(), rootEnvelope);
+      const loaded = await syncCatalogue(db, fetch, new Date(), root);
+      // said at once: the factors below may take their own time limit
+      this.catalogueStatus = loaded.status;
+      if (loaded.catalogue) {
+        const factors = await syncFactors(db, fetch, new Date(), await root, loaded.catalogue);
+        // the list moves only when something new arrived, not when the same versions are confirmed
+        const versionOf = (s: FactorsStatus) => ('version' in s ? s.version : null);
+        const newCatalogue = loaded.catalogue.version !== shown?.version;
+        if (newCatalogue || versionOf(factors.status) !== versionOf(this.factorsStatus)) this.cf = factors.model;
+        this.factorsStatus = factors.status;
+        if (newCatalogue) this.products = loaded.catalogue.products;
+      }
+    };
+    // with nothing kept yet there is nothing to show: wait for the network (bounded by the fetch limits)
+    if (shown) void refresh().catch((e: unknown) => console.error('catalogue refresh failed', e));
+    else await refresh();
     this.ready = true;
     void this.ranking.start(db);
 

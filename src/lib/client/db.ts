@@ -1,12 +1,12 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { z, type ZodType } from 'zod';
-import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import { EVENT_TYPES, EventSchema, type CandorEvent, type EventType } from '../domain/event';
-import type { Product } from '../domain/product';
+import { ProductSchema, type Product } from '../domain/product';
 import { EMPTY_PROFILE, GOALS, ProfileSchema, type Profile } from '../domain/profile';
 import { QuestionnaireResultSchema, type QuestionnaireResult } from '../domain/questionnaire';
 import { parseWith, type Result } from '../domain/validate';
-import { LedgerJsonSchema } from '../privacy/ledger';
+import { LedgerJsonSchema, PrivacyLedger } from '../privacy/ledger';
 import { LEDGER_SETTING, ledgerFrom, OutboxRowSchema, type OutboxRow } from './outbox-row';
 
 /**
@@ -278,15 +278,23 @@ export async function latestQuestionnaire(db: CandorDB): Promise<QuestionnaireRe
 
 const CachedMetaSchema = z.object({ version: z.number().int().min(0), fetchedAt: isoTimestamp });
 
-/** The last good catalogue, checked again on the way out; null when there is none or it is unreadable. */
+/**
+ * The last good catalogue, checked again on the way out product by product: an unreadable product
+ * (a damaged record) is left out rather than taking the rest of the catalogue with it. Null when
+ * there is none, or not one product in it can be read.
+ */
 export async function getCachedCatalogue(db: CandorDB): Promise<CachedCatalogue | null> {
   const row: unknown = await db.catalogue.get(CATALOGUE_KEY);
-  if (!isRow(row)) return null;
+  if (!isRow(row) || !Array.isArray(row.products)) return null;
   const meta = CachedMetaSchema.safeParse(row);
   if (!meta.success) return null;
-  const cat = CatalogueSchema.safeParse({ version: meta.data.version, products: row.products });
-  if (!cat.success) return null;
-  return { version: meta.data.version, fetchedAt: meta.data.fetchedAt, products: cat.data.products };
+  const products = new Map<string, Product>();
+  for (const item of row.products as unknown[]) {
+    const p = ProductSchema.safeParse(item);
+    if (p.success && !products.has(p.data.id)) products.set(p.data.id, p.data);
+  }
+  if (products.size === 0) return null;
+  return { version: meta.data.version, fetchedAt: meta.data.fetchedAt, products: [...products.values()] };
 }
 
 /** Keep `c` as the last good catalogue (the caller has validated it); replaces the previous copy. */
@@ -442,7 +450,8 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
       settings,
       catalogue,
       reports,
-      ledger: ledgerFrom(settings[LEDGER_SETTING]).toJSON(),
+      // an unreadable ledger is exported as it is stored, under settings; here it reads as empty
+      ledger: (ledgerFrom(settings[LEDGER_SETTING]) ?? new PrivacyLedger()).toJSON(),
       personal,
       unreadableRows: unreadable
     };

@@ -3,7 +3,7 @@
  * the ledger setting. Kept apart from outbox.ts so that db.ts can export both without a cycle.
  */
 import { z } from 'zod';
-import { LedgerJsonSchema, PrivacyLedger } from '../privacy/ledger';
+import { BudgetExceededError, LedgerJsonSchema, PrivacyLedger } from '../privacy/ledger';
 import { isPeriod } from '../privacy/period';
 import { ReportSchema, type Report } from '../privacy/report';
 
@@ -56,8 +56,21 @@ export const OutboxRowSchema = z
   }, 'the body must declare the row’s period and ε');
 export type OutboxRow = z.infer<typeof OutboxRowSchema>;
 
-/** The ledger as stored, or an empty one when there is none (or it is unreadable). */
-export function ledgerFrom(value: unknown): PrivacyLedger {
+/**
+ * The ledger is there but cannot be read. Its ε cannot be known, so none may be spent: starting a
+ * fresh, empty ledger would let the device spend its budget again (fail closed). A BudgetExceededError,
+ * so that every caller that copes with a spent budget copes with this too.
+ */
+export class LedgerUnreadableError extends BudgetExceededError {
+  constructor() {
+    super('the privacy-budget ledger on this device is unreadable: no report can be built until it is erased');
+    this.name = 'LedgerUnreadableError';
+  }
+}
+
+/** The ledger as stored, an empty one when there is none, or null when it is there but unreadable. */
+export function ledgerFrom(value: unknown): PrivacyLedger | null {
+  if (value === null || value === undefined) return new PrivacyLedger();
   const parsed = LedgerJsonSchema.safeParse(value);
-  return parsed.success ? PrivacyLedger.fromJSON(parsed.data) : new PrivacyLedger();
+  return parsed.success ? PrivacyLedger.fromJSON(parsed.data) : null;
 }

@@ -18,7 +18,7 @@ import type { PrivacyLedger } from '../privacy/ledger';
 import { isPeriod, periodOf, periodsBetween, shiftPeriod } from '../privacy/period';
 import { z } from 'zod';
 import { getCachedCatalogue, getSetting, listEvents, setSetting, type CandorDB } from './db';
-import { LEDGER_SETTING, ledgerFrom, OutboxRowSchema, type OutboxRow } from './outbox-row';
+import { LEDGER_SETTING, ledgerFrom, LedgerUnreadableError, OutboxRowSchema, type OutboxRow } from './outbox-row';
 
 const FEEDBACK_URL = '/api/feedback';
 /** Asked before a report is claimed, so that an unreachable server leaves the report queued. */
@@ -75,9 +75,11 @@ export async function listReports(db: CandorDB): Promise<OutboxRow[]> {
   return rows.map(readRow).filter((r): r is OutboxRow => r !== null);
 }
 
-/** The ε spent so far. */
+/** The ε spent so far; throws LedgerUnreadableError when the stored ledger cannot be read (fail closed). */
 export async function readLedger(db: CandorDB): Promise<PrivacyLedger> {
-  return ledgerFrom(await getSetting(db, LEDGER_SETTING, z.unknown(), null));
+  const ledger = ledgerFrom(await getSetting(db, LEDGER_SETTING, z.unknown(), null));
+  if (!ledger) throw new LedgerUnreadableError();
+  return ledger;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { error } from '@sveltejs/kit';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { acceptFactors } from '../cf/accept';
@@ -33,6 +34,8 @@ export interface Publication {
   /** why factors are not published, for the log */
   factorsRefused: string | null;
   builtAt: number;
+  /** ms: the earliest expiry among what is served; a document signed offline by the bank is never re-signed here */
+  expiresAt: number;
 }
 
 /** The process environment: CANDOR_KEYS (default keys/), CANDOR_CATALOGUE, CANDOR_FACTORS (default models/factors/demo). */
@@ -140,35 +143,57 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
   } catch (e) {
     factorsRefused = `factors in ${dir} not published: ${e instanceof Error ? e.message : String(e)}`;
   }
+  const expiryOf = (text: string): number => Date.parse(String((JSON.parse(text) as { signed: { expiresAt?: unknown } }).signed.expiresAt));
   return {
     roots: published(JSON.stringify({ roots: envelopes.map((t) => JSON.parse(t) as unknown) })),
     catalogue: published(catalogueText),
     catalogueData,
     factors,
     factorsRefused,
-    builtAt: now
+    builtAt: now,
+    expiresAt: Math.min(expiryOf(catalogueText), factors ? expiryOf(factors.manifest.body) : Infinity)
   };
 }
 
 let cache: Publication | null = null;
 let pending: Promise<Publication> | null = null;
+let lastFailure: string | null = null;
 
 /**
- * What this server publishes, signed. Built once (and again after a day, so that documents signed
- * here never lapse); a configuration that does not verify fails every request with its reason.
+ * What this server publishes, signed. Built once, and again after a day (so that documents signed
+ * here never lapse) or once anything served has expired: a catalogue the bank signed offline is
+ * served as is, so when it expires the rebuild refuses it and nothing is served until a new one is
+ * in place. A configuration that does not verify fails every request with its reason (logged once).
  */
 export async function publication(env: PublishEnv, now = Date.now()): Promise<Publication> {
-  if (cache && now - cache.builtAt <= RESIGN_AFTER_MS) return cache;
+  if (cache && now - cache.builtAt <= RESIGN_AFTER_MS && now < cache.expiresAt) return cache;
   pending ??= build(env, now)
     .then((p) => {
       if (p.factorsRefused) console.warn(p.factorsRefused);
       cache = p;
+      lastFailure = null;
       return p;
+    })
+    .catch((e: unknown) => {
+      cache = null;
+      const message = e instanceof Error ? e.message : String(e);
+      if (message !== lastFailure) console.error(`nothing signed is served: ${message}`);
+      lastFailure = message;
+      throw e;
     })
     .finally(() => {
       pending = null;
     });
   return pending;
+}
+
+/** publication() for a route: with nothing valid to serve the answer is a 503 with the reason, not a 500. */
+export async function servedPublication(env: PublishEnv): Promise<Publication> {
+  try {
+    return await publication(env);
+  } catch (e) {
+    error(503, e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** A 200 with the body, or a 304 when the client already has it. */

@@ -6,7 +6,7 @@
  *   2. Content-Length above the limit (413)                — before the body is read
  *   3. content type not application/json (415)
  *   4. body read with a hard cap: more bytes than the limit (413), whatever the headers said
- *   5. not UTF-8 JSON (400 malformed)
+ *   5. not UTF-8 JSON, or a key given twice in one object (400 malformed)
  *   6. `schema` not 1 (400 schema_version)
  *   7. not a valid report (400 invalid): strict zod schema — unknown fields are refused
  *   8. ε not an accepted choice, pad not the published one, or too many parts (400 policy)
@@ -20,6 +20,7 @@ import { EPSILON_CHOICES, DEFAULT_PAD_LENGTH, MAX_PARTS_PER_REPORT, SCHEMA_VERSI
 import { periodOf, periodsBetween } from '../../privacy/period';
 import { ReportSchema, type Report } from '../../privacy/report';
 import { formatIssues } from '../../domain/validate';
+import { parseStrictJson } from '../../signing/strict-json';
 import type { RateLimiter } from './limiter';
 import type { FeedbackMetrics, RefusalReason } from './metrics';
 import type { AggregateStore, CohortRecord } from './store';
@@ -64,22 +65,30 @@ function reply(status: number, body: Record<string, unknown>, extra: Record<stri
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...extra } });
 }
 
-/** Read at most `max` bytes of a body; null when it is longer (the rest is not read). */
+/**
+ * Read at most `max` bytes of a body; null when it is longer. The rest is read and dropped rather
+ * than cancelled: cancelling makes the Node adapter destroy the socket, so a chunked body (no
+ * Content-Length to refuse up front) would get a connection reset instead of its 413. The adapter's
+ * own BODY_SIZE_LIMIT ends the stream (an error, taken here as "too large") after at most 512 KB.
+ */
 async function readCapped(request: Request, max: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (e) {
+      if (total > max) return null;
+      throw e;
     }
-    chunks.push(value);
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total <= max) chunks.push(next.value);
   }
+  if (total > max) return null;
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
@@ -125,12 +134,17 @@ export function createFeedbackHandler(deps: FeedbackDeps): FeedbackHandler {
     }
     if (bytes === null) return refuse(413, 'too_large', `body over ${policy.maxBytes} bytes`);
 
-    let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       return refuse(400, 'malformed', 'the body is not UTF-8 JSON');
     }
+    // JSON.parse keeps the last of duplicate keys ("epsilon":8,"epsilon":4 would pass as 4): an
+    // ambiguous report is refused, with the signed-data parser
+    const json = parseStrictJson(text);
+    if (!json.ok) return refuse(400, 'malformed', json.code === 'duplicate_key' ? `duplicate key: ${json.error}` : 'the body is not UTF-8 JSON');
+    const raw = json.value;
     if (isRecord(raw) && raw['schema'] !== SCHEMA_VERSION) return refuse(400, 'schema_version', `unsupported report schema (this server reads schema ${SCHEMA_VERSION})`);
 
     let parsed: ReturnType<typeof ReportSchema.safeParse>;

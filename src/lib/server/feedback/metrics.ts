@@ -43,7 +43,8 @@ export class FeedbackMetrics {
     return this.lastAcceptedAt === null ? NaN : Math.max(0, (now - this.lastAcceptedAt) / 1000);
   }
 
-  render(now: number, periods: readonly PeriodSummary[] | null): string {
+  /** `storeUp`: the store's health check passed (a real write, see sqlite-store.ts); `periods` is null when they could not be read */
+  render(now: number, periods: readonly PeriodSummary[] | null, storeUp = periods !== null): string {
     const num = (v: number): string => (Number.isNaN(v) ? 'NaN' : Number.isInteger(v) ? String(v) : v.toFixed(3));
     const lines: string[] = [
       '# HELP candor_feedback_reports_accepted_total LDP reports added to the aggregates.',
@@ -67,9 +68,9 @@ export class FeedbackMetrics {
       );
     }
     lines.push(
-      '# HELP candor_feedback_store_up Whether the aggregate store answered (1) or not (0).',
+      '# HELP candor_feedback_store_up Whether the aggregate store could be written and is sound (1) or not (0).',
       '# TYPE candor_feedback_store_up gauge',
-      `candor_feedback_store_up ${periods ? 1 : 0}`
+      `candor_feedback_store_up ${storeUp ? 1 : 0}`
     );
     return `${lines.join('\n')}\n`;
   }

@@ -1,6 +1,6 @@
 /**
  * The feedback service of one server process: the SQLite aggregate store at CANDOR_DB (default
- * data/candor.sqlite, its folder created at start), the in-memory rate limiter and metrics, and the
+ * data/candor.sqlite, opened — its folder created — on first use), the in-memory rate limiter and metrics, and the
  * handler. Created on first use and kept for the life of the process.
  */
 import { resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { serverCatalogue } from '../catalogue';
 import { createFeedbackHandler, type FeedbackHandler } from './handler';
 import { RateLimiter } from './limiter';
 import { FeedbackMetrics } from './metrics';
+import { RecoveringStore } from './recovering-store';
 import { SqliteAggregateStore } from './sqlite-store';
 import type { AggregateStore } from './store';
 
@@ -34,7 +35,8 @@ export function catalogueItemIds(env: FeedbackEnv): string[] {
 export function feedbackService(env: FeedbackEnv): FeedbackService {
   if (service) return service;
   const dbPath = resolve(env['CANDOR_DB'] || DEFAULT_DB_PATH);
-  const store = new SqliteAggregateStore(dbPath);
+  // opened on first use, and again after a failure: a broken file is a 503, never a crashed route
+  const store = new RecoveringStore(() => new SqliteAggregateStore(dbPath));
   const metrics = new FeedbackMetrics();
   const limiter = new RateLimiter();
   let ids: string[] | null = null;
@@ -43,7 +45,7 @@ export function feedbackService(env: FeedbackEnv): FeedbackService {
   return service;
 }
 
-/** Store health for /healthz: ok, or the reason it is not. */
+/** Store health for /healthz and /metrics: ok (a real write went through and the file is sound), or the reason it is not. */
 export function storeHealth(s: FeedbackService): { ok: true } | { ok: false; error: string } {
   try {
     s.store.check();

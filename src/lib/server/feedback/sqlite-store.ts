@@ -6,6 +6,7 @@
  *   cohorts(id, period, epsilon, parts_per_report, item_ids JSON, pads JSON, reports)
  *   kind_parts(cohort, kind, parts)
  *   counters(cohort, kind, idx, count)        idx: item index, or pairIndex(i, j, d) for `pair`
+ *   meta(key, value)                          the schema version, and how many health checks wrote to it
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -87,6 +88,7 @@ export class SqliteAggregateStore implements AggregateStore {
     kindParts: Database.Statement<[number], { kind: string; parts: number }>;
     counters: Database.Statement<[number], { kind: number; idx: number; count: number }>;
     perPeriod: Database.Statement<[], { period: string; reports: number }>;
+    healthWrite: Database.Statement<[]>;
   };
   private readonly addTx: Database.Transaction<(cohort: CohortRecord, c: ReportContribution) => void>;
 
@@ -115,7 +117,10 @@ export class SqliteAggregateStore implements AggregateStore {
       allCohorts: this.db.prepare('SELECT * FROM cohorts ORDER BY period, epsilon, parts_per_report'),
       kindParts: this.db.prepare('SELECT kind, parts FROM kind_parts WHERE cohort = ?'),
       counters: this.db.prepare('SELECT kind, idx, count FROM counters WHERE cohort = ?'),
-      perPeriod: this.db.prepare('SELECT period, SUM(reports) AS reports FROM cohorts GROUP BY period ORDER BY period')
+      perPeriod: this.db.prepare('SELECT period, SUM(reports) AS reports FROM cohorts GROUP BY period ORDER BY period'),
+      healthWrite: this.db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('health_checks', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+      )
     };
     this.addTx = this.db.transaction((cohort: CohortRecord, c: ReportContribution) => {
       const r = this.stmt.bumpReports.run(cohort.id);
@@ -176,8 +181,15 @@ export class SqliteAggregateStore implements AggregateStore {
     return this.stmt.perPeriod.all().map((r) => ({ period: r.period, reports: Number(r.reports) }));
   }
 
+  /**
+   * Throws unless the store can be written and is sound. `SELECT 1` answers from a read-only or
+   * damaged file too, so this commits a real write (a counter in meta: no time, nothing about anyone)
+   * and runs quick_check, which reads every page (milliseconds for an aggregate store of a few MB).
+   */
   check(): void {
-    this.db.prepare('SELECT 1').get();
+    this.stmt.healthWrite.run();
+    const verdict = this.db.pragma('quick_check(1)', { simple: true });
+    if (verdict !== 'ok') throw new Error(`the database file is damaged: ${String(verdict)}`);
   }
 
   /** PRAGMA integrity_check's answer ("ok" when sound). */

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort, waitUntilUp } from '../../src/cli/local-run';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RealServer {
+  url: string;
+  child: ChildProcess;
+  /** everything it printed so far */
+  log(): string;
+  /** SIGTERM, and wait for it to exit */
+  stop(): Promise<void>;
+}
+
+/**
+ * Another instance of the real production server (build/index.js, built by the global setup) with its
+ * own environment: its own keys, store or catalogue, for tests that must not change the shared one.
+ */
+export interface StartOptions {
+  /** answered 200 once the server is up */
+  readyPath?: string;
+  /** run as this user (a root test runner needs another user for file permissions to count) */
+  user?: { uid: number; gid: number };
+}
+
+export async function startServer(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<RealServer> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['build/index.js'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...opts.user
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${url}${opts.readyPath ?? '/api/catalogue'}`, child, () => output);
+  return {
+    url,
+    child,
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+}
