@@ -100,10 +100,6 @@ const tagged =
   (t: string): Pred =>
   (p) =>
     p.tags.includes(t);
-const not =
-  (f: Pred): Pred =>
-  (p) =>
-    !f(p);
 const and2 =
   (...ps: Pred[]): Pred =>
   (p) =>
@@ -596,7 +592,7 @@ export const PERSONAS: readonly Persona[] = [
     answers: q(GROWTH),
     level: 4,
     request: 'an index fund',
-    rule: all(3, 'index funds', is('fund', 'index'))
+    rule: all(3, 'index funds (index subtype, or a QDII fund tracking an index)', and2(is('fund'), or(is('fund', 'index'), tagged('index'))))
   },
   {
     name: '“ESG基金”，C4',
