@@ -16,34 +16,16 @@
  * DIR/factors-<sha256>.bin, whose digest must match). With a --catalogue and no --factors, no CF.
  * The manifest's signature, if any, is not checked here (that is `npm run verify`'s job).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deserializeFactors } from '../lib/cf/artifact';
-import type { CfModel } from '../lib/cf/model';
 import { explain } from '../lib/engine/index';
 import { runPipeline } from '../lib/pipeline';
-import { parseIntent } from '../lib/intent';
-import { readFactorsDir, sha256Hex } from '../lib/server/factors-dir';
 import { nodeScorer, readPersonal } from './ranker-scorer';
-import { CliError, parseIntOption, printJson, readCatalogueFile, readEventsFile, readProfileFile, repoPath, runCli } from './io';
+import { loadCatalogueAndFactors, requestFields } from './pipeline-setup';
+import { CliError, parseIntOption, printJson, readEventsFile, readProfileFile, runCli } from './io';
 
 const USAGE =
   'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR] [--personal FILE]';
-const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json');
-const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
 const DEFAULT_K = 10;
-
-/** Load and check a factors directory (manifest + blob with a matching sha256). */
-function loadFactors(dir: string): CfModel {
-  try {
-    const { manifest, blob } = readFactorsDir(dir);
-    return deserializeFactors(manifest, blob, { sha256: sha256Hex });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new CliError(message.startsWith('factors ') ? message : `factors ${dir}: ${message}`);
-  }
-}
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -81,15 +63,12 @@ async function main(): Promise<void> {
   }
 
   const profile = readProfileFile(values.profile);
-  if (values.catalogue === undefined && !existsSync(DEFAULT_CATALOGUE)) {
-    throw new CliError(`catalogue ${DEFAULT_CATALOGUE}: file not found (generate it with npm run catalogue:demo, or pass --catalogue C.json)`);
-  }
-  const products = readCatalogueFile(values.catalogue ?? DEFAULT_CATALOGUE);
+  const { products, cf } = loadCatalogueAndFactors({
+    ...(values.catalogue !== undefined ? { catalogue: values.catalogue } : {}),
+    ...(values.factors !== undefined ? { factors: values.factors } : {})
+  });
   const events = readEventsFile(values.events, new Set(products.map((p) => p.id)));
   const locale = profile.locale ?? 'zh-CN';
-  let cf: CfModel | undefined;
-  if (values.factors !== undefined) cf = loadFactors(values.factors);
-  else if (values.catalogue === undefined && existsSync(join(DEFAULT_FACTORS, 'factors.json'))) cf = loadFactors(DEFAULT_FACTORS);
 
   const scorer = await nodeScorer(values.personal === undefined ? null : readPersonal(values.personal));
   const { items, withheld } = await runPipeline({
@@ -99,7 +78,7 @@ async function main(): Promise<void> {
     now,
     k,
     // the query is understood by the built-in parser, as in the app with no model downloaded
-    ...(values.query !== undefined ? { query: values.query, intent: parseIntent(values.query) } : {}),
+    ...requestFields(values.query),
     ...(cf ? { cf } : {})
   }, scorer);
   printJson({
