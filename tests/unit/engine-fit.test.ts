@@ -28,14 +28,17 @@ describe('riskBand', () => {
 
 describe('suitabilityFit', () => {
   const c5: Profile = { riskLevel: 5, goals: ['growth'] };
-  it('weighs the band, the goal and the practical parts: 0.55·risk + 0.30·goal + 0.15·practical', () => {
+  it('weighs the band and the goal, and the practical parts as a factor: (0.6·risk + 0.4·goal)·(0.4 + 0.6·practical)', () => {
     const equity = makeProduct('eq', { kind: 'fund', subtype: 'equity', riskLevel: 4 });
     const demand = makeProduct('dd', { kind: 'deposit', subtype: 'demand', riskLevel: 1, minAmount: 1 });
     expect(suitabilityFit(equity, c5).score).toBeCloseTo(1, 12);
-    // R1 is two levels below C5's band (R3–R5): risk 1 − 2·0.4 = 0.2; no goal; practical 1 → 0.11 + 0.15
-    expect(suitabilityFit(demand, c5).score).toBeCloseTo(0.26, 12);
-    // the amount is practical: a minimum above it costs 0.15
-    expect(suitabilityFit(makeProduct('big', { kind: 'fund', subtype: 'index', riskLevel: 4, minAmount: 100_000 }), { ...c5, investAmount: 50_000 }).score).toBeCloseTo(0.85, 12);
+    // R1 is two levels below C5's band (R3–R5): risk 1 − 2·0.4 = 0.2; no goal; practical 1 → 0.6·0.2
+    expect(suitabilityFit(demand, c5).score).toBeCloseTo(0.12, 12);
+    // the amount is practical: a minimum above it (the only practical part) leaves the floor, 0.4
+    expect(suitabilityFit(makeProduct('big', { kind: 'fund', subtype: 'index', riskLevel: 4, minAmount: 100_000 }), { ...c5, investAmount: 50_000 }).score).toBeCloseTo(0.4, 12);
+    // a term past the horizon: 36 months against 12 fits 1 − 24/12 → 0, so the fit is cut to 0.4 of itself
+    // (a 12-month horizon also narrows C5's band to R3)
+    expect(suitabilityFit(makeProduct('long', { kind: 'fund', subtype: 'index', riskLevel: 3, termMonths: 36 }), { ...c5, horizonMonths: 12 }).score).toBeCloseTo(0.4, 12);
   });
   it('implies a goal from the level when none is given (0.8)', () => {
     const bond = makeProduct('b', { kind: 'fund', subtype: 'bond', riskLevel: 2 });

@@ -96,10 +96,10 @@ describe('recommend: arithmetic', () => {
     const out = recommend({ products: [b, a], profile: { riskLevel: 2 }, events: [], now: NOW, k: 10 });
     expect(ids(out)).toEqual(['a', 'b']);
     // a: C2's band is R1–R2, so risk 1; a bond fund serves "income", implied at C2 (0.8); nothing practical
-    // to judge (1): fit 0.55 + 0.30·0.8 + 0.15 = 0.94; refine 0.25·(0.15·0.5)/0.15 = 0.125 → 1.065
-    expect(out[0]!.score).toBeCloseTo(1.065, 12);
-    // b: risk 1, an equity fund serves no implied goal (0): fit 0.70; minus the kind penalty 0.25·(1 − 0.6) = 0.1
-    expect(out[1]!.score).toBeCloseTo(0.6, 12);
+    // to judge (1): fit (0.6 + 0.4·0.8)·1 = 0.92; refine 0.25·(0.15·0.5)/0.15 = 0.125 → 1.045
+    expect(out[0]!.score).toBeCloseTo(1.045, 12);
+    // b: risk 1, an equity fund serves no implied goal (0): fit 0.60; minus the kind penalty 0.25·(1 − 0.6) = 0.1
+    expect(out[1]!.score).toBeCloseTo(0.5, 12);
   });
 
   it('adds 0.45 · Σw·cos / (Σw + 2) for content similarity', () => {

@@ -5,7 +5,7 @@
  * fits among the rest, as an adviser would (MiFID II Art. 54: objectives, risk tolerance, capacity
  * for loss; the CSRC 适当性 matching of C1–C5 to R1–R5):
  *
- *   investing products   fit = 0.55·risk + 0.30·goal + 0.15·practical
+ *   investing products   fit = (0.6·risk + 0.4·goal) · (0.4 + 0.6·practical)
  *   insurance, cards,    fit = goal ? 1 : NEED_ONLY_FIT        (they answer a need, not a risk appetite;
  *   loans                                                      annuities and education policies count as saving)
  *
@@ -13,7 +13,9 @@
  *           per level above it (possible only when the horizon or loss tolerance narrows the band);
  * goal      1 when the product serves a goal the person gave (GOAL_PRODUCTS or a tag of that name),
  *           IMPLIED_GOAL_FIT when it serves the goal implied by the level (no goals given), else 0;
- * practical the mean of the horizon, liquidity and amount fits that both sides speak of (1 if none).
+ * practical the mean of the horizon, liquidity and amount fits that both sides speak of (1 if none):
+ *           a product that locks the money away past the horizon, or keeps it out of reach when it must
+ *           stay reachable, is unsuitable however well it suits the risk appetite — hence a factor.
  *
  * The blend (blend.ts) weighs fit above every other source and bounds the others, so popularity,
  * CF and the ranker order products within a fit level but never lift an unfitting one over it.
@@ -23,7 +25,7 @@ import type { Goal, Profile } from '../domain/profile';
 import { effectiveRiskLevel } from '../domain/suitability';
 import { horizonFit, liquidityFit } from './profile-fit';
 
-export const FIT_PARTS = { risk: 0.55, goal: 0.3, practical: 0.15 } as const;
+export const FIT_PARTS = { risk: 0.6, goal: 0.4, practicalFloor: 0.4 } as const;
 /** fit of an insurance policy, card or loan that answers no goal of the person's */
 export const NEED_ONLY_FIT = 0.3;
 /** goal part for a product serving only the goal implied by the person's level */
@@ -125,6 +127,6 @@ export function suitabilityFit(p: Product, profile: Profile, band: RiskBand = ri
   if (profile.liquidityNeed !== undefined) practical.push((out.liquidity = liquidityFit(p.liquidity, profile.liquidityNeed)));
   if (profile.investAmount !== undefined && p.minAmount !== null) practical.push((out.amount = p.minAmount <= profile.investAmount ? 1 : 0));
   const practicalFit = practical.length === 0 ? 1 : practical.reduce((a, b) => a + b, 0) / practical.length;
-  out.score = FIT_PARTS.risk * out.risk + FIT_PARTS.goal * goal + FIT_PARTS.practical * practicalFit;
+  out.score = (FIT_PARTS.risk * out.risk + FIT_PARTS.goal * goal) * (FIT_PARTS.practicalFloor + (1 - FIT_PARTS.practicalFloor) * practicalFit);
   return out;
 }

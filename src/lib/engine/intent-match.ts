@@ -63,6 +63,7 @@ export function intentIsEmpty(intent: Intent): boolean {
     intent.horizonMonths === null &&
     intent.liquidity === null &&
     intent.amount === null &&
+    intent.currency === null &&
     intent.goals.length === 0 &&
     (intent.subtypes ?? []).length === 0 &&
     (intent.excludedKinds ?? []).length === 0 &&

@@ -5,8 +5,8 @@
  * dislike_p = Σ |w⁻ₐ|·cos(p, a) / (Σ |w⁻ₐ| + 2) likewise over negative anchors (dismissals, thumbs-down)
  *
  * The +2 shrinks thin evidence (one view moves less than one favourite). Each anchor reaches only
- * its few nearest products, so one view or one thumbs-up lifts (or one dismissal lowers) a handful
- * of similar products instead of turning half the list into one kind. Only the 64 strongest anchors
+ * its few nearest products, so one view or one thumbs-up lifts a handful of similar products instead
+ * of turning half the list into one kind. A dismissal reaches further ("not this kind of thing"). Only the 64 strongest anchors
  * of each sign count, so the cost stays O(products × 64).
  */
 import type { Product } from '../domain/product';
@@ -16,7 +16,7 @@ export const EVIDENCE_SHRINK = 2;
 /** the weight of content in the blend (recommend.ts SCORE_WEIGHTS.content) */
 export const CONTENT_WEIGHT = 0.45;
 /** how many nearest candidates one anchor reaches */
-export const NEIGHBOURS = { positive: 3, negative: 6 } as const;
+export const NEIGHBOURS = { positive: 3, negative: 16 } as const;
 const MAX_ANCHORS = 64;
 
 interface Anchor {

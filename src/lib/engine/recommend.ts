@@ -95,7 +95,8 @@ export function runEngine(input: RecommendInput): EngineResult {
   const learnedWeight = weightOr(input.learnedWeight, LEARNED_WEIGHT);
   const qa = input.query !== undefined && input.query.trim() !== '' ? analyseQuery(input.query) : null;
   const query = qa && !qa.empty ? qa : null;
-  const intent = input.intent && !intentIsEmpty(input.intent) ? input.intent : null;
+  // an unrealistic request ("no risk, double my money") is answered with the honest note, not with "matches"
+  const intent = input.intent && !intentIsEmpty(input.intent) && input.intent.unrealistic !== true ? input.intent : null;
   const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null || (intent.hard?.length ?? 0) > 0);
   let bestSemantic = 0;
   if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
