@@ -1,14 +1,15 @@
 /**
  * npm run --silent recommend -- --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO]
- *     [--factors DIR] [--personal FILE]
+ *     [--factors DIR] [--personal FILE] [--details]
  *
- * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}],"withheld":{…}}
+ * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}]}
  * (reason text in profile.locale, zh-CN when absent). Errors: one line on stderr, exit 1.
  * `--now` (an extra, optional flag) fixes the clock for interaction decay, for reproducible runs.
  *
  * The list is the app's: the one pipeline (src/lib/pipeline) with the shipped ranker, or with the
  * person's fine-tuned copy from `--personal FILE` (the app's export file, or its `personal.ranker`).
- * `withheld` counts the products hidden only because the profile has no age or income.
+ * `--details` adds what the page says around the list: `withheld` (the products hidden only because the
+ * profile has no age or income) and `request` (for a query: how many answer it, and what nothing meets).
  *
  * Collaborative filtering: with the demo catalogue (no --catalogue) the committed demo factors
  * (models/factors/demo, EASE trained on the simulated population) are used; `--factors DIR` uses a
@@ -24,7 +25,7 @@ import { loadCatalogueAndFactors, requestFields } from './pipeline-setup';
 import { CliError, parseIntOption, printJson, readEventsFile, readProfileFile, runCli } from './io';
 
 const USAGE =
-  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR] [--personal FILE]';
+  'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR] [--personal FILE] [--details]';
 const DEFAULT_K = 10;
 
 const OPTIONS = {
@@ -36,6 +37,7 @@ const OPTIONS = {
   now: { type: 'string' },
   factors: { type: 'string' },
   personal: { type: 'string' },
+  details: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   const locale = profile.locale ?? 'zh-CN';
 
   const scorer = await nodeScorer(values.personal === undefined ? null : readPersonal(values.personal));
-  const { items, withheld } = await runPipeline({
+  const { items, withheld, request } = await runPipeline({
     products,
     profile,
     events,
@@ -87,7 +89,8 @@ async function main(): Promise<void> {
       score: Math.round(it.score * 1e6) / 1e6,
       reasons: it.reasons.map((r) => ({ code: r.code, text: explain(r, locale) }))
     })),
-    withheld: { count: withheld.count, needs: withheld.needs, kinds: withheld.kinds }
+    // beyond the contract's {"items"}, only when asked for: what the page says around the list
+    ...(values.details ? { withheld: { count: withheld.count, needs: withheld.needs, kinds: withheld.kinds }, request } : {})
   });
 }
 

@@ -85,6 +85,19 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
     for (const it of out.items) for (const reason of it.reasons) expect(reason.text).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('--details adds what the page says around the list: what an unknown age withholds, and the request outcome', () => {
+    const plain = run(['--profile', F('profile-unassessed.json'), '--events', F('events-empty.jsonl'), '--now', NOW, '--query', 'travel credit card']);
+    expect(plain.code).toBe(0);
+    expect(Object.keys(JSON.parse(plain.stdout))).toEqual(['items']); // the contract's shape, unless asked
+    const r = run(['--profile', F('profile-unassessed.json'), '--events', F('events-empty.jsonl'), '--now', NOW, '--query', 'travel credit card', '--details']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { withheld: { count: number; needs: string[]; kinds: string[] }; request: { matched: number; unmet: string[] } };
+    expect(out.withheld.count).toBeGreaterThan(0);
+    expect(out.withheld.needs.length).toBeGreaterThan(0);
+    expect(out.withheld.kinds).toContain('credit_card');
+    expect(out.request.matched).toBe(0);
+  });
+
   it('honours --query and --k', () => {
     const r = run(['--profile', F('profile-c3.json'), '--events', F('events-empty.jsonl'), ...base, '--query', '基金', '--k', '3']);
     expect(r.code).toBe(0);
@@ -193,7 +206,9 @@ describe('recommend CLI with CF factors', { timeout: 60_000 }, () => {
     const demo = CatalogueSchema.parse(JSON.parse(readFileSync(demoPath, 'utf8'))).products;
     const fund = demo.find((p) => p.kind === 'fund' && p.subtype === 'bond' && p.riskLevel <= 3)!;
     const deposit = demo.find((p) => p.kind === 'deposit' && p.subtype === 'time')!;
-    const profile: Profile = { riskLevel: 3, age: 35, annualIncome: 150_000, locale: 'zh-CN' };
+    // a cautious saver (C2): what people who chose these also chose (money-market funds, deposits) fits their band, so
+    // CF's picks reach the top ten; for a C3 they sit below the band (engine/fit.ts) and CF only reorders within it
+    const profile: Profile = { riskLevel: 2, age: 35, annualIncome: 150_000, locale: 'zh-CN' };
     const profilePath = join(tmp, 'demo-profile.json');
     const eventsPath = join(tmp, 'demo-events.jsonl');
     writeFileSync(profilePath, JSON.stringify(profile));

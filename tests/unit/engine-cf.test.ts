@@ -7,6 +7,7 @@ import { passesGate } from '../../src/lib/domain/suitability';
 import {
   ALSO_CHOSEN_MIN,
   CF_WEIGHT,
+  cfEvidence,
   collaborativeScores,
   explain,
   recommend,
@@ -73,9 +74,8 @@ describe('CF as a candidate source', () => {
     expect(reason).toBeDefined();
     expect(explain(reason!, 'en')).toBe('People who chose what you chose also chose this');
     expect(explain(reason!, 'zh-CN')).toBe('选择了与您相同产品的人也选择了它');
-    // the card is co-chosen too, but weakly (0.3 of the strongest): outside the few products two engaged-with
-    // ones may lift (engine/interest.ts), so no lift at all, and no reason
-    expect(find(withCf, 'card').score).toBeCloseTo(find(without, 'card').score, 12);
+    // the card is co-chosen too, but weakly (0.3 of the strongest): a small lift and no reason
+    expect(find(withCf, 'card').score).toBeGreaterThan(find(without, 'card').score);
     expect(find(withCf, 'card').reasons.map((r) => r.code)).not.toContain('also_chosen');
     // the saved item itself gets no CF term
     expect(find(withCf, 'anchor').reasons.map((r) => r.code)).not.toContain('also_chosen');
@@ -83,17 +83,16 @@ describe('CF as a candidate source', () => {
 
   it('normalises by the best suitable candidate, so unsuitable items neither appear nor dilute', () => {
     const s = collaborativeScores(cf, new Map([['anchor', 4]]), new Set(ids.filter((id) => id !== 'risky' && id !== 'senior')));
-    // the best suitable candidate gets the evidence's weight, 4 / (4 + CF_SHRINK 8); the card 0.3 of it
-    expect(s.get('co')).toBeCloseTo(1 / 3, 12);
-    expect(s.get('card')).toBeCloseTo(0.1, 12);
+    expect(s.get('co')).toBe(1);
+    expect(s.get('card')).toBeCloseTo(0.3, 12);
     expect(s.has('risky')).toBe(false);
     expect(s.has('senior')).toBe(false);
     expect(s.has('anchor')).toBe(false); // the person's own item gets no CF term
-    expect(ALSO_CHOSEN_MIN).toBeGreaterThan(0.1);
-    // scale-free in the shape of x, growing with its weight: thin evidence speaks softly
-    const more = collaborativeScores(cf, new Map([['anchor', 40]]), new Set(['co', 'card']));
-    expect(more.get('co')).toBeCloseTo(40 / 48, 12);
-    expect(more.get('card')! / more.get('co')!).toBeCloseTo(0.3, 12);
+    expect(ALSO_CHOSEN_MIN).toBeGreaterThan(0.3);
+    // scale-free in x; the blend weighs it by the evidence, Σx / (Σx + 8): thin evidence speaks softly
+    expect(collaborativeScores(cf, new Map([['anchor', 0.25]]), new Set(['co', 'card']))).toEqual(s);
+    expect(cfEvidence(new Map([['anchor', 4]]))).toBeCloseTo(1 / 3, 12);
+    expect(cfEvidence(new Map([['anchor', 40], ['x', -8]]))).toBeCloseTo(40 / 48, 12);
   });
 
   it('never lets CF bring in an unsuitable or ineligible product', () => {
@@ -111,23 +110,24 @@ describe('CF as a candidate source', () => {
     for (const r of unassessed) expect(products[idx(r.productId)]!.riskLevel).toBeLessThanOrEqual(2);
   });
 
-  it('changes nothing when x is all zero', () => {
+  it('says nothing when x is all zero (though the model keeps its share of the refine budget, so a first event does not rescale the rest)', () => {
+    const silent = (rs: Recommendation[]) => {
+      for (const r of rs) {
+        expect(r.signals.cf, r.productId).toBe(0);
+        expect(r.reasons.map((x) => x.code)).not.toContain('also_chosen');
+      }
+    };
     // no interactions at all
-    expect(recommend(base({ events: [], cf }))).toEqual(recommend(base({ events: [] })));
+    silent(recommend(base({ events: [], cf })));
     // only a dismissal (negative weights are not folded in)
-    const dismissed = [ev('dismiss', 'anchor', 1)];
-    expect(recommend(base({ events: dismissed, cf }))).toEqual(recommend(base({ events: dismissed })));
+    silent(recommend(base({ events: [ev('dismiss', 'anchor', 1)], cf })));
     // only products the factors do not know
-    const other = hand([['anchor', 'co', 1]]);
     const unknown: CfModel = { algo: 'ease', itemIds: ['x1', 'x2'], score: () => new Float64Array([1, 1]) };
-    expect(recommend(base({ cf: unknown }))).toEqual(recommend(base()));
+    silent(recommend(base({ cf: unknown })));
     // a model whose scores are all ≤ 0 for the candidates
-    const negative = hand([['anchor', 'co', -1]]);
-    expect(recommend(base({ cf: negative }))).toEqual(recommend(base()));
-    // weight 0 switches CF off (its signal is still reported, for the ranker and for audits)
-    const visible = (rs: ReturnType<typeof recommend>) => rs.map(({ productId, score, reasons }) => ({ productId, score, reasons }));
-    expect(visible(recommend(base({ cf: other, cfWeight: 0 })))).toEqual(visible(recommend(base())));
+    silent(recommend(base({ cf: hand([['anchor', 'co', -1]]) })));
   });
+
 
   it('keeps the public API: without cf the result is exactly engine v0, and the weight is documented', () => {
     expect(CF_WEIGHT).toBe(0.35);

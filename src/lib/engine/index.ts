@@ -1,4 +1,5 @@
 export * from './types';
+export { cfEvidence } from './refine';
 export { recommend, runEngine, popularityOf, collaborativeScores, SCORE_WEIGHTS, QUERY_TIER_OFFSET, CF_WEIGHT, ALSO_CHOSEN_MIN, MAX_KIND_SHARE, LEARNED_WEIGHT, INTENT_WEIGHT, SEMANTIC_WEIGHT, SEMANTIC_MATCH, type EngineResult } from './recommend';
 export { gatherCandidates, missingDetails, type Withheld, type MissingDetail } from './candidates';
 export { suitabilityFit, riskBand, goalsServed, impliedGoals, GOAL_PRODUCTS, type SuitabilityFit, type RiskBand } from './fit';

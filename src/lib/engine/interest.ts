@@ -89,20 +89,21 @@ export function interestIn(
 export const LIFT_REACH = 2;
 
 /**
- * The candidates that keep their lift (content, and CF's share `cfShare`·cf): the strongest
- * LIFT_REACH per product the person engaged with. Content and CF each reach a few products, but
- * not always the same few; together they could still move six items for one view. With this, one
- * view or one thumbs-up changes at most two products' scores upward (a third may enter as diversity re-picks).
+ * The candidates that keep their lift (content, and CF): the strongest LIFT_REACH per product the
+ * person engaged with, each source's lift taken relative to its own strongest, so that content's
+ * nearest neighbour and CF's best co-choice compete on equal terms. Content and CF each reach a few
+ * products, but not always the same few; together they could still move six items for one view.
+ * With this, one view or one thumbs-up changes at most two products' scores upward (a third may
+ * enter as diversity re-picks).
  */
-export function liftReach(
-  interest: ReadonlyMap<string, Interest>,
-  cf: ReadonlyMap<string, number>,
-  cfShare: number,
-  engaged: number
-): Set<string> {
+export function liftReach(interest: ReadonlyMap<string, Interest>, cf: ReadonlyMap<string, number>, engaged: number): Set<string> {
+  let maxContent = 0;
+  for (const it of interest.values()) maxContent = Math.max(maxContent, it.content);
+  let maxCf = 0;
+  for (const v of cf.values()) maxCf = Math.max(maxCf, v);
   const lift = new Map<string, number>();
-  for (const [id, it] of interest) if (it.content > 0) lift.set(id, it.content * CONTENT_WEIGHT);
-  for (const [id, v] of cf) if (v > 0) lift.set(id, (lift.get(id) ?? 0) + cfShare * v);
+  if (maxContent > 0) for (const [id, it] of interest) if (it.content > 0) lift.set(id, it.content / maxContent);
+  if (maxCf > 0) for (const [id, v] of cf) if (v > 0) lift.set(id, Math.max(lift.get(id) ?? 0, v / maxCf));
   const ranked = [...lift].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return new Set(ranked.slice(0, LIFT_REACH * engaged).map(([id]) => id));
 }

@@ -19,8 +19,8 @@ const SIMILAR_REASON_MIN_CONTENT = 0.1;
 const DISLIKE_REASON_MIN = 0.1;
 const DISLIKE_REASON_MIN_COS = 0.6;
 const POPULAR_REASON_MIN = 0.6;
-/** a CF score (normalised, then shrunk by the evidence: refine.ts) at or above this earns the `also_chosen` reason */
-export const ALSO_CHOSEN_MIN = 0.3;
+/** a normalised co-choice strength (refine.ts, before the evidence shrink) at or above this earns the `also_chosen` reason */
+export const ALSO_CHOSEN_MIN = 0.5;
 
 export interface ReasonInput {
   product: Product;
@@ -30,6 +30,7 @@ export interface ReasonInput {
   summary: InteractionSummary;
   fit: SuitabilityFit;
   interest: Interest;
+  /** co-choice strength in (0, 1] (0 when CF does not reach this product) */
   cf: number;
   cfWeight: number;
   matched: boolean;
@@ -58,7 +59,7 @@ export function reasonsFor(x: ReasonInput): Reason[] {
     cands.push({ reason: R.similarTo(liked.id, liked.name, x.summary.actions.get(liked.id) ?? 'viewed', liked.kind), importance: interest.content });
   }
   // what the person's own history says is more telling than the profile's generic fit, so it ranks above it
-  if (x.cf >= ALSO_CHOSEN_MIN && x.cfWeight > 0) cands.push({ reason: R.alsoChosen(x.cf), importance: x.cf + 0.2 });
+  if (x.cf >= ALSO_CHOSEN_MIN && x.cfWeight > 0) cands.push({ reason: R.alsoChosen(x.cf), importance: x.cf * 0.6 });
   const assessed = profile.riskLevel !== null;
   const riskReason = R.riskMatch(p.riskLevel, x.personLevel, assessed);
   if (fit.matchedGoals.length > 0) cands.push({ reason: R.fitsGoal(fit.matchedGoals), importance: 0.5 });

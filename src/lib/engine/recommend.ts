@@ -35,7 +35,7 @@ import { intentIsEmpty, matchIntent, nearestFits, type IntentMatch } from './int
 import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
 import { analyseQuery, matchQuery, productDocument } from './lexical';
 import { reasonsFor } from './reasons';
-import { CF_WEIGHT, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, POPULARITY_WEIGHT, popularityOf, REFINE_CAP, refineScore } from './refine';
+import { CF_WEIGHT, cfEvidence, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, popularityOf, refineScore } from './refine';
 import type { Reason, Recommendation, RecommendInput, Signals } from './types';
 import { summariseInteractions } from './weights';
 
@@ -89,7 +89,10 @@ export function runEngine(input: RecommendInput): EngineResult {
   // 3: fit; 4: the blend's sources
   const band = riskBand(profile);
   const interest = interestIn([...catalogue.values()], candidates, summary.weights);
-  const cfScores = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
+  // co-choice strength (for the reason) and, shrunk by the evidence, CF's say in the score
+  const cfStrength = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
+  const shrink = cfEvidence(summary.weights);
+  const cfScores = new Map([...cfStrength].map(([id, v]) => [id, v * shrink]));
   const learned = normalisedLearned(input.learned, candidates);
   const cfWeight = weightOr(input.cfWeight, CF_WEIGHT);
   const learnedWeight = weightOr(input.learnedWeight, LEARNED_WEIGHT);
@@ -107,8 +110,7 @@ export function runEngine(input: RecommendInput): EngineResult {
   // one engaged-with product lifts at most a few others, through content and CF together
   let engaged = 0;
   for (const [id, w] of summary.weights) if (w > 0 && catalogue.has(id)) engaged++;
-  const cfShare = refineWeights.cf > 0 ? (REFINE_CAP * refineWeights.cf) / (POPULARITY_WEIGHT + refineWeights.cf + refineWeights.learned) : 0;
-  const lifted = liftReach(interest, cfScores, cfShare, engaged);
+  const lifted = liftReach(interest, cfScores, engaged);
 
   const scored: Scored[] = candidates.map((p) => {
     const fit = suitabilityFit(p, profile, band);
@@ -134,7 +136,7 @@ export function runEngine(input: RecommendInput): EngineResult {
       matched,
       request,
       // 6: reasons (computed here, where the parts are at hand; only the chosen k are kept)
-      reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf, cfWeight, matched, request, query, lexical }),
+      reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical }),
       signals: { content: it.content, dislike: it.dislike, popularity, fit: fit.score, cf, lexical: lexicalScore, semantic, intent: request?.score ?? 0, matched }
     };
   });

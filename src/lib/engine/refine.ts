@@ -46,8 +46,16 @@ export function popularityOf(p: Product): number {
   return Math.min(1, Math.max(0, v));
 }
 
+/** How loudly CF may speak for this history: Σx / (Σx + CF_SHRINK) over the positive weights. */
+export function cfEvidence(weights: ReadonlyMap<string, number>): number {
+  let evidence = 0;
+  for (const w of weights.values()) if (w > 0 && Number.isFinite(w)) evidence += w;
+  return evidence / (evidence + CF_SHRINK);
+}
+
 /**
- * Normalised CF scores for the candidates: product id -> cf_p in (0, 1). Empty when there is no
+ * Normalised CF scores for the candidates: product id -> s_p / max s in (0, 1] (before the evidence
+ * shrink, which the blend applies: cfEvidence). Empty when there is no
  * model, x is all zero, or no candidate scores above 0.
  */
 export function collaborativeScores(
@@ -69,13 +77,10 @@ export function collaborativeScores(
     if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > max) max = v;
   });
   if (!(max > 0)) return out;
-  let evidence = 0;
-  for (const w of positive.values()) evidence += w;
-  const shrink = evidence / (evidence + CF_SHRINK);
   const scored: [string, number][] = [];
   model.itemIds.forEach((id, i) => {
     const v = s[i] ?? 0;
-    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) scored.push([id, (v / max) * shrink]);
+    if (x[i] === 0 && candidates.has(id) && Number.isFinite(v) && v > 0) scored.push([id, v / max]);
   });
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [id, v] of scored.slice(0, CF_REACH * positive.size)) out.set(id, v);
