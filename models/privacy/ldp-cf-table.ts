@@ -17,7 +17,7 @@
  * the same weekly behaviour in a population k times larger (k = 1: exactly the simulated people).
  * λ ("auto"): picked per row from src/lib/cf's grid (0.01–1000 × mean diag) by ndcg@10 on the
  * validation people, the way `--lambda auto` picks it on an inner split. Metric: ndcg@10 on the test
- * people's held-out 20 % of positives (src/lib/cf evaluate: DESIGN.md's protocol), x = the other 80 %.
+ * people's held-out 20 % of positives (src/lib/cf evaluate: the `eval` protocol of docs/contracts.md), x = the other 80 %.
  * Prints a Markdown table (or JSON with --json).
  */
 import { fitEase } from '../../src/lib/cf/ease';

@@ -1,6 +1,6 @@
 /** Ranking and classification metrics for the ranker's offline evaluation. */
 
-/** NDCG@k with binary gains and log2(rank + 1) discounts, ideal over min(k, |relevant|) (DESIGN.md's eval). */
+/** NDCG@k with binary gains and log2(rank + 1) discounts, ideal over min(k, |relevant|) (the `eval` contract, docs/contracts.md). */
 export function ndcgAt(k: number, ranked: readonly string[], relevant: ReadonlySet<string>): number {
   let dcg = 0;
   ranked.slice(0, k).forEach((id, i) => {

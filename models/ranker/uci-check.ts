@@ -5,9 +5,12 @@
  *   S. Moro, P. Cortez and P. Rita. A Data-Driven Approach to Predict the Success of Bank
  *   Telemarketing. Decision Support Systems 62:22–31, 2014. doi:10.1016/j.dss.2014.03.001 —
  *   UCI Machine Learning Repository, dataset 222 (CC BY 4.0 per UCI's page); bank.csv, 4,521 clients,
- *   sha256 dc8d576e…a01fde (see ../shared/data/uci-bank-marketing/SOURCE.md).
+ *   sha256 dc8d576e…a01fde (provenance: models/simulator/README.md, "Calibration").
  *
  *   npx tsx models/ranker/uci-check.ts [--csv PATH] [--seed 1]
+ *
+ * Default --csv: DEFAULT_CSV below, where a developer may keep the data beside the checkout (it is
+ * not in the repository).
  *
  * The same two-layer model and training code as the ranker (src/lib/ranker/train.ts), on what a
  * person's profile holds — age, job, marital status, education, credit default, balance, housing and
@@ -25,6 +28,7 @@ import { auc } from './metrics';
 import { cpuTf } from './node-tf';
 
 const SHA256 = 'dc8d576e9bda0f41ee891251bd84bab9a39ce576cba715aac08adc2374a01fde';
+/** the UCI Bank Marketing data set's bank.csv, if present beside the checkout */
 const DEFAULT_CSV = fileURLToPath(new URL('../../../shared/data/uci-bank-marketing/bank.csv', import.meta.url));
 
 const JOBS = ['admin.', 'blue-collar', 'entrepreneur', 'housemaid', 'management', 'retired', 'self-employed', 'services', 'student', 'technician', 'unemployed', 'unknown'];

@@ -4,9 +4,10 @@
  *   npx tsx models/simulator/calibrate.ts [--csv PATH/bank.csv] [--out models/simulator/calibration.json]
  *
  * Reads bank.csv (`;`-separated; Moro, Cortez and Rita 2014, CC BY 4.0 — see calibration.ts),
- * checks its sha256 against the one listed in the data's SOURCE.md, and prints the calibration
- * JSON on stdout (or writes it to --out). Default --csv: ../shared/data/uci-bank-marketing/bank.csv
- * next to the repository, the copy this project was calibrated on. Errors: one line, exit 1.
+ * checks its sha256 against the published file's (BANK_CSV_SHA256; provenance in
+ * models/simulator/README.md), and prints the calibration JSON on stdout (or writes it to --out).
+ * Default --csv: DEFAULT_CSV below, a copy a developer may keep beside the checkout (the data is not
+ * in the repository). Errors: one line, exit 1.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } f
 import { isEntryPoint } from '../../src/cli/io';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** the UCI Bank Marketing data set's bank.csv, if present beside the checkout; the slow test that
+ * recomputes calibration.json from it is skipped when it is absent */
 export const DEFAULT_CSV = resolve(REPO, '../shared/data/uci-bank-marketing/bank.csv');
 export const CALIBRATION_FILE = fileURLToPath(new URL('./calibration.json', import.meta.url));
 

@@ -19,7 +19,7 @@ import { z } from 'zod';
 export const CITATION =
   'S. Moro, P. Cortez and P. Rita. A Data-Driven Approach to Predict the Success of Bank Telemarketing. Decision Support Systems 62:22-31, 2014. doi:10.1016/j.dss.2014.03.001';
 export const DATASET_URL = 'https://archive.ics.uci.edu/dataset/222/bank+marketing';
-/** sha256 of bank.csv as listed in the data's SOURCE.md */
+/** sha256 of the UCI bank.csv this project was calibrated on (models/simulator/README.md) */
 export const BANK_CSV_SHA256 = 'dc8d576e9bda0f41ee891251bd84bab9a39ce576cba715aac08adc2374a01fde';
 
 /** Age bands used for every conditional table (whole years, both ends included). */

@@ -89,7 +89,7 @@ export function personId(index: number): string {
   return `u${String(index + 1).padStart(6, '0')}`;
 }
 
-/** The person as the engine and the recommend CLI see them (DESIGN.md profile contract). */
+/** The person as the engine and the recommend CLI see them (the profile format, docs/contracts.md). */
 export function personProfile(p: SimPerson): Profile {
   return {
     riskLevel: p.riskLevel,

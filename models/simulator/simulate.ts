@@ -7,8 +7,8 @@
  * --format tsv (default): one TSV of positives, `user<TAB>item<TAB>weight` (see `positives` in
  *   simulator.ts), for `npm run train -- --interactions` and `npm run eval -- --data … --format tsv`;
  *   --out FILE, or "-" / absent for stdout.
- * --format jsonl: --out DIR receives, per person, `<id>.events.jsonl` (DESIGN.md events, one a line)
- *   and `<id>.profile.json` (DESIGN.md profile: ready for `npm run recommend -- --profile … --events …`),
+ * --format jsonl: --out DIR receives, per person, `<id>.events.jsonl` (events, one a line: docs/contracts.md)
+ *   and `<id>.profile.json` (a profile: ready for `npm run recommend -- --profile … --events …`),
  *   plus `people.jsonl` with every person's simulated attributes.
  * With --out, a one-line JSON summary (counts and the population's marginals) is printed.
  * Default catalogue: the demo catalogue. Errors: one line on stderr, exit 1.

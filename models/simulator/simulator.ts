@@ -1,7 +1,7 @@
 /**
  * The population simulator: seeded synthetic customers (population.ts, calibrated on UCI Bank
  * Marketing) who browse, save, dismiss, apply for, buy and rate products of a catalogue
- * (behaviour.ts), producing event logs in the DESIGN.md event format.
+ * (behaviour.ts), producing event logs in the event format of docs/contracts.md.
  *
  * Pure code (no Node): pass the catalogue's products and the calibration (calibration.json; see
  * `loadCalibration` in node.ts for reading it from disk). Person i depends only on (seed, i), so the
@@ -34,7 +34,7 @@ export interface SimulationOptions {
 
 export interface SimulatedPerson {
   person: SimPerson;
-  /** the DESIGN.md profile the person would have on their device */
+  /** the profile (docs/contracts.md) the person would have on their device */
   profile: Profile;
   /** in time order, each valid against EventSchema */
   events: CandorEvent[];

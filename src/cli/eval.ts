@@ -1,5 +1,5 @@
 /**
- * Offline evaluation of the Gram-matrix recommenders (DESIGN.md `eval` contract).
+ * Offline evaluation of the Gram-matrix recommenders (docs/contracts.md, `eval`).
  *
  *   npx tsx src/cli/eval.ts --train TRAIN.tsv --test TEST.tsv --algo ease|puresvd|itemknn|pop
  *       [--k 10] [--lambda auto|X] [--dim auto|D] [--neighbours auto|N] [--seed S]

@@ -1,6 +1,6 @@
 /**
  * `npm run --silent intent -- "TEXT"`: parse a plain-language request (zh-CN or en) with the
- * built-in parser and print its Intent (DESIGN.md contract) as one line of JSON on stdout.
+ * built-in parser and print its Intent (docs/contracts.md) as one line of JSON on stdout.
  *
  * Several arguments are joined with a space (an unquoted request still works); a leading "--" is
  * skipped. No text at all is an error: one line on stderr, exit 1. An empty string is a request

@@ -1,7 +1,7 @@
 /**
  * Shared helpers for Candor's command-line tools.
  *
- * House rules (DESIGN.md): results are JSON on stdout; a failure is ONE line on stderr and a
+ * House rules (docs/contracts.md): results are JSON on stdout; a failure is ONE line on stderr and a
  * non-zero exit code (1). Throw a CliError anywhere below `runCli` and it becomes that line.
  */
 import { readFileSync, realpathSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Keys for a bank's release process (DESIGN.md contract).
+ * Keys for a bank's release process (docs/contracts.md).
  *
  *   npm run --silent keys -- generate --out DIR [--expires ISO-8601] [--force]
  *     writes DIR/root.json — a signed root (version 1) listing one new Ed25519 key for every role

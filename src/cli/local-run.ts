@@ -1,5 +1,5 @@
 /**
- * What the browser tests and the benchmarks share: Debian's Chromium as they drive it (STACK.md),
+ * What the browser tests and the benchmarks share: Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH),
  * the production build, a free local port, and waiting for a server to answer.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';

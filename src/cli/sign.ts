@@ -1,5 +1,5 @@
 /**
- * Sign a catalogue or a factors manifest (DESIGN.md contract):
+ * Sign a catalogue or a factors manifest (docs/contracts.md):
  *
  *   npm run --silent sign -- --type catalogue|factors --in FILE --key DIR/signing-key.json --version N
  *       [--expires ISO-8601] --out OUT.json [--root DIR/root.json]

@@ -1,5 +1,5 @@
 /**
- * Verify a signed envelope offline (DESIGN.md contract):
+ * Verify a signed envelope offline (docs/contracts.md):
  *
  *   npm run --silent verify -- OUT.json --root DIR/root.json
  *       [--now ISO-8601] [--min-version N] [--catalogue-version N] [--blob FILE]

@@ -143,7 +143,7 @@ describe('Ask and the on-device model', () => {
       session = null;
       return { device, byId: new Map(ids.map((id, i) => [id, scores[i]!])) };
     };
-    // SwiftShader's WebGPU adapter on this GPU-less machine (STACK.md)
+    // SwiftShader's WebGPU adapter on a GPU-less machine (Chromium's --enable-unsafe-webgpu)
     const gpu = await similarities(['--enable-unsafe-webgpu']);
     const cpu = await similarities([]);
     expect([gpu.device, cpu.device]).toEqual(['webgpu', 'wasm']);

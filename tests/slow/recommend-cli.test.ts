@@ -26,7 +26,7 @@ function run(args: string[], cwd = ROOT): { code: number | null; stdout: string;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The DESIGN.md contract, exactly: no other keys. */
+/** The contract (docs/contracts.md), exactly: no other keys. */
 const Output = z.strictObject({
   items: z.array(
     z.strictObject({

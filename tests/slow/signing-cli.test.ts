@@ -26,7 +26,7 @@ function cli(script: 'keys' | 'sign' | 'verify', args: string[]): Promise<Run> {
   });
 }
 
-/** The DESIGN.md contract for verify, exactly. */
+/** The contract for verify (docs/contracts.md), exactly. */
 const VerifyOk = z.strictObject({ ok: z.literal(true), type: z.enum(['root', 'catalogue', 'factors']), version: z.number().int() });
 const VerifyFail = z.strictObject({ ok: z.literal(false), error: z.string().min(1) });
 

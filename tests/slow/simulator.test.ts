@@ -34,7 +34,7 @@ describe('calibration (UCI Bank Marketing, Moro et al. 2014)', () => {
     expect(c.source.rows).toBe(4521);
     expect(c.source.citation).toBe(CITATION);
     expect(c.source.license).toBe('CC BY 4.0');
-    // the numbers SOURCE.md states for bank.csv: y = yes for 521 of 4521 rows
+    // bank.csv's own counts (models/simulator/README.md): y = yes for 521 of 4521 rows
     expect(c.targets.depositShare).toBeCloseTo(521 / 4521, 6);
     expect(c.model.cells.reduce((a, b) => a + b, 0)).toBe(4521);
     // the logistic uptake model reproduces the observed rate on its own data

@@ -12,7 +12,7 @@ type Expect = Partial<Intent>;
 type Case = readonly [string, Expect];
 
 const CASES: readonly Case[] = [
-  // ---- the two canonical examples (DESIGN.md) -------------------------------------------------
+  // ---- the two canonical examples (docs/contracts.md, "Intent") -------------------------------
   ['我想投资一个高收益的理财产品', { kinds: ['wealth'], risk: 'high', goals: ['growth'], liquidity: null, horizonMonths: null, amount: null, language: 'zh' }],
   ['a low-risk fund I can withdraw anytime', { kinds: ['fund'], risk: 'low', liquidity: 'high', goals: [], language: 'en' }],
 

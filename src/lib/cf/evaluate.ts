@@ -19,7 +19,7 @@ export interface MetricSummary {
 }
 
 /**
- * DESIGN.md's protocol: for each test user (ids in sorted order), x = their train row (all zeros
+ * The `eval` protocol (docs/contracts.md): for each test user (ids in sorted order), x = their train row (all zeros
  * when they have none), rank every universe item not in their train rows by model.score(x) (ties:
  * lower item index first), take the top k; metrics are averaged over test users and coverage is
  * distinct recommended items / universe. Test items that are also in the user's train rows stay in

@@ -1,5 +1,5 @@
 /**
- * Ranking metrics, exactly as DESIGN.md's `eval` contract defines them. `ranked` is one user's
+ * Ranking metrics, exactly as the `eval` contract (docs/contracts.md) defines them. `ranked` is one user's
  * recommendation list, best first (only its first k entries count); `relevant` the user's test
  * items. Ranks are 1-based.
  *

@@ -21,7 +21,7 @@ import { LEDGER_SETTING, ledgerFrom, OutboxRowSchema, type OutboxRow } from './o
  *   `at, type`; thumbs were two event types `like` / `dislike`. `profile` was one out-of-line row under the
  *   key `'current'` with `risk`, `income`, `horizon` (months), `age`, `goals`, `locale`. No `settings` table.
  * - **v2**: events carry `ts` (ISO-8601) and `productId`, indexed on `ts, type, productId`; thumbs are
- *   `rate` with value +1 / -1 (DESIGN.md's event contract). The profile is a {@link Profile} under the key
+ *   `rate` with value +1 / -1 (the event format, docs/contracts.md). The profile is a {@link Profile} under the key
  *   `'me'`. `settings` holds `{key, value}` rows, and the locale moved there from the profile.
  *   The upgrade rewrites v1 rows in place; a row it cannot make sense of is kept as it is (reads skip it,
  *   erase removes it), never silently dropped.

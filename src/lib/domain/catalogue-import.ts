@@ -5,7 +5,7 @@
  * Input rows are flat: the product fields with `name_zh`, `name_en`, `description_zh`,
  * `description_en`, `min_age`, `max_age`, `min_income` and `tags` (separated by | or ;). Header
  * names are matched loosely (`risk_level`, `riskLevel`, `Risk Level` are one column). JSON input
- * may also be nested products as DESIGN.md writes them; they are flattened first.
+ * may also be nested products as docs/contracts.md writes them; they are flattened first.
  *
  * The optional per-kind columns, each also under its usual Chinese header (保费, 保额, 等待期, …):
  *   insurance `premium` ("350", "350元/年", "29元/月"), `premium_period` (年/月/趸交, year/month/single;
@@ -295,7 +295,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /**
  * JSON input → rows: an array of products, or {"products":[...]}; each product flat (the CSV
- * columns) or nested as DESIGN.md writes it (name/description {zh-CN,en}, eligibility {...}).
+ * columns) or nested as docs/contracts.md writes it (name/description {zh-CN,en}, eligibility {...}).
  */
 export function rowsFromJson(value: unknown): { columns: string[]; rows: ImportRow[] } {
   const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value['products']) ? value['products'] : null;

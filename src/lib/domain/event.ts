@@ -6,7 +6,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 const isoTimestamp = z.iso.datetime({ offset: true, message: 'ts must be an ISO-8601 timestamp' });
 
 /**
- * One behaviour event (DESIGN.md contract). Semantics of `value`:
+ * One behaviour event (docs/contracts.md). Semantics of `value`:
  * rate: +1 thumbs up, -1 thumbs down; favorite: 0 removes a favourite (default adds);
  * purchase: the amount. `search` carries `query` and may omit productId.
  */

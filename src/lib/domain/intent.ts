@@ -28,7 +28,7 @@ export const HARD_CONSTRAINTS = ['kinds', 'excludedKinds', 'subtypes', 'risk', '
 export type HardConstraint = (typeof HARD_CONSTRAINTS)[number];
 
 /**
- * What a plain-language request asks for (DESIGN.md contract, extended). The first eight fields are
+ * What a plain-language request asks for (docs/contracts.md, "Intent"). The first eight fields are
  * the contract's; every later one is optional, so an Intent written before them (or by a model
  * that leaves them out) is still valid and reads as "not said". The built-in parser always fills
  * them. Semantics: docs/architecture.md, "The Intent".

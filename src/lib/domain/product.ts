@@ -58,7 +58,7 @@ const KIND_FIELDS = {
   maxAmount: positiveAmount.optional()
 };
 
-/** A product as a bank writes it (DESIGN.md contract); extra fields are kept. */
+/** A product as a bank writes it (docs/contracts.md); extra fields are kept. */
 export const ProductSchema = z.looseObject({
   id: z.string().min(1, 'id is required').max(128),
   kind: z.enum(PRODUCT_KINDS),

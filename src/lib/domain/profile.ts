@@ -18,7 +18,7 @@ export type Goal = (typeof GOALS)[number];
 export const LOSS_TOLERANCES = ['none', 'lt5', '5-15', '15-30', 'gt30'] as const;
 export type LossTolerance = (typeof LOSS_TOLERANCES)[number];
 
-/** The person's profile (DESIGN.md contract). riskLevel null: not assessed (or assessment expired). */
+/** The person's profile (docs/contracts.md). riskLevel null: not assessed (or assessment expired). */
 export const ProfileSchema = z.object({
   riskLevel: RiskLevel.nullable(),
   age: z.number().int().min(0).max(120).optional(),

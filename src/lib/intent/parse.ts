@@ -9,7 +9,7 @@ import { extractAmount, namedCurrency } from './numbers';
 import { findReturn } from './returns';
 
 /**
- * The built-in zh-CN / en request parser: text -> Intent (DESIGN.md contract), no model needed.
+ * The built-in zh-CN / en request parser: text -> Intent (docs/contracts.md), no model needed.
  *
  * Pipeline: prepare the text (NFKC, lower case, whitespace) -> scan known terms by longest match
  * (lexicon.ts) -> give each term a polarity from negators and acceptance markers around it

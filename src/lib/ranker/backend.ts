@@ -1,7 +1,8 @@
 /**
  * Pick the tfjs backend in the order webgpu → wasm → cpu, trusting only what `setBackend` returns:
  * without a WebGPU adapter tfjs answers false and would otherwise carry on with whichever other
- * backend it can start (webgl, where registered) — STACK.md, "WebGPU with no GPU".
+ * backend it can start (webgl, where registered), as tried on a GPU-less machine with Chromium's
+ * SwiftShader adapter (docs/architecture.md, "The on-device ranker").
  */
 import type { Tf } from './model';
 
