@@ -32,4 +32,5 @@ if (stale) {
 const host = process.env.HOST ?? '0.0.0.0';
 const port = process.env.PORT ?? '3000';
 console.log(`Candor: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
-await import(built);
+// the server: build/index.js with nosniff on every response (scripts/serve.js)
+await import('./serve.js');

@@ -1,7 +1,7 @@
 /**
  * The content security policy: a real one (not just frame-ancestors) on every page, with SvelteKit's
  * script hashes, and nothing in the app breaking under it — the ranker's worker compiling its
- * WebAssembly included; nosniff on every response SvelteKit answers.
+ * WebAssembly included; nosniff on every response, static files included.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
@@ -25,7 +25,10 @@ describe('content security policy', () => {
       expect(csp.get('frame-ancestors')?.[0], path).toBe("'self'");
     }
     expect(directives((await fetch(`${baseURL}/embed`)).headers.get('content-security-policy') ?? '').get('frame-ancestors')!.length).toBeGreaterThan(1);
-    for (const path of ['/', '/api/catalogue', '/api/root', '/healthz', '/metrics', '/no-such-page']) {
+    // static files too (served by adapter-node's sirv, outside SvelteKit's hooks: scripts/serve.js)
+    const version = (await fetch(`${baseURL}/_app/version.json`)).status;
+    expect(version).toBe(200);
+    for (const path of ['/', '/api/catalogue', '/api/root', '/healthz', '/metrics', '/no-such-page', '/widget.js', '/manifest.webmanifest', '/_app/version.json']) {
       expect((await fetch(`${baseURL}${path}`)).headers.get('x-content-type-options'), path).toBe('nosniff');
     }
   });

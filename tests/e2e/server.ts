@@ -14,7 +14,7 @@ export interface RealServer {
 }
 
 /**
- * Another instance of the real production server (build/index.js, built by the global setup) with its
+ * Another instance of the real production server (scripts/serve.js over build/, built by the global setup) with its
  * own environment: its own keys, store or catalogue, for tests that must not change the shared one.
  */
 export interface StartOptions {
@@ -27,7 +27,7 @@ export interface StartOptions {
 export async function startServer(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<RealServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['build/index.js'], {
+  const child = spawn(process.execPath, ['scripts/serve.js'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

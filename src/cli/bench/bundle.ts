@@ -26,7 +26,7 @@ export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> 
   }
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'candor-bench-data-'));
-  const server = spawn(process.execPath, ['build/index.js'], {
+  const server = spawn(process.execPath, ['scripts/serve.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(data, 'bench.sqlite') },
     stdio: ['ignore', 'pipe', 'pipe']
