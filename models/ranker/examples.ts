@@ -8,8 +8,7 @@ import type { CfModel } from '../../src/lib/cf/model';
 import type { CandorEvent } from '../../src/lib/domain/event';
 import type { Product } from '../../src/lib/domain/product';
 import type { Profile } from '../../src/lib/domain/profile';
-import { recommend } from '../../src/lib/engine/recommend';
-import { candidateRows } from '../../src/lib/ranker/candidates';
+import { scoringRows } from '../../src/lib/ranker/candidates';
 import type { Calibration } from '../simulator/calibration';
 import { heldOut } from '../simulator/evaluate-engine';
 import { createSimulation, DEFAULT_END } from '../simulator/simulator';
@@ -40,14 +39,12 @@ export interface ExampleOptions {
 }
 
 export function* examples(o: ExampleOptions): Generator<PersonExamples> {
-  const byId = new Map(o.products.map((p) => [p.id, p]));
   const split = new Date(DEFAULT_END).getTime() - (90 - o.splitDay) * DAY_MS;
   const now = new Date(split);
   const sim = createSimulation({ products: o.products, calibration: o.calibration, people: o.people, seed: o.seed, first: o.first });
   for (const sp of sim.people()) {
     const { history, relevant } = heldOut(sp.events, split, now);
-    const candidates = recommend({ products: o.products, profile: sp.profile, events: history, now, k: o.products.length, cf: o.cf });
-    const { ids, rows } = candidateRows({ products: byId, profile: sp.profile, events: history, now }, candidates);
+    const { ids, rows } = scoringRows({ products: o.products, profile: sp.profile, events: history, now, k: o.products.length, cf: o.cf });
     yield {
       profile: sp.profile,
       history,

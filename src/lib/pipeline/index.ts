@@ -3,7 +3,7 @@
  * persona evaluation all run. The engine's stages (engine/recommend.ts), then the on-device ranker's
  * opinion blended in a second pass:
  *
- *   pass 1  runEngine(input, k = every candidate)  -> rows (ranker/candidates.ts)
+ *   pass 1  scoringRows: runEngine(input, k = every candidate) -> rows (ranker/candidates.ts)
  *           scorer.score(rows)                      -> learned probabilities
  *   pass 2  runEngine(input + learned)              -> the list, its withheld products and reasons
  *
@@ -11,9 +11,10 @@
  * worker still loading, or failed) pass 1's engine order is the list. The app, which must render
  * synchronously, runs the two halves itself (`scoringRows`, `finalList`) and caches the scores.
  */
-import type { Product } from '../domain/product';
 import { runEngine, type EngineResult, type RecommendInput } from '../engine';
-import { candidateRows, learnedMap, type CandidateRows } from '../ranker/candidates';
+import { learnedMap, scoringRows } from '../ranker/candidates';
+
+export { scoringRows };
 
 export interface Scorer {
   score(rows: Float32Array): Promise<Float32Array>;
@@ -24,13 +25,6 @@ export interface Scorer {
 export interface PipelineResult extends EngineResult {
   /** the ranker's probabilities for the candidates, when it scored them */
   learned: ReadonlyMap<string, number> | null;
-}
-
-/** Pass 1: every candidate's row for the ranker, in the engine's order. */
-export function scoringRows(input: RecommendInput): CandidateRows {
-  const candidates = runEngine({ ...input, k: input.products.length }).items;
-  const products = new Map<string, Product>(input.products.map((p) => [p.id, p]));
-  return candidateRows({ products, profile: input.profile, events: input.events, now: input.now }, candidates);
 }
 
 /** Pass 2: the list with the ranker's opinion (none: the engine's own). */

@@ -13,7 +13,8 @@ import type { CandorEvent } from '../domain/event';
 import type { Product } from '../domain/product';
 import type { Profile } from '../domain/profile';
 import { effectiveRiskLevel } from '../domain/suitability';
-import type { Recommendation } from '../engine/types';
+import { runEngine } from '../engine/recommend';
+import type { Recommendation, RecommendInput } from '../engine/types';
 import { summariseInteractions } from '../engine/weights';
 import { FEATURE_DIM, featureRow, historyShares, personFeatures } from './features';
 
@@ -51,4 +52,14 @@ export function candidateRows(c: RowContext, candidates: readonly Recommendation
 export function learnedMap(ids: readonly string[], scores: ArrayLike<number>): Map<string, number> {
   if (ids.length !== scores.length) throw new Error(`${ids.length} ids but ${scores.length} scores`);
   return new Map(ids.map((id, i) => [id, scores[i]!]));
+}
+
+/**
+ * Pass 1: every candidate the engine gives for `input` (without the ranker's opinion), as rows in the
+ * engine's order. The app, `recommend`, the fine-tuning examples and training all score these rows.
+ */
+export function scoringRows(input: RecommendInput): CandidateRows {
+  const candidates = runEngine({ ...input, k: input.products.length }).items;
+  const products = new Map<string, Product>(input.products.map((p) => [p.id, p]));
+  return candidateRows({ products, profile: input.profile, events: input.events, now: input.now }, candidates);
 }

@@ -8,8 +8,7 @@ import type { CfModel } from '../cf/model';
 import type { CandorEvent } from '../domain/event';
 import type { Product } from '../domain/product';
 import type { Profile } from '../domain/profile';
-import { recommend } from '../engine/recommend';
-import { candidateRows } from './candidates';
+import { scoringRows } from './candidates';
 import { FEATURE_DIM } from './features';
 import type { Examples } from './finetune';
 
@@ -59,8 +58,7 @@ export function feedbackExamples(input: FeedbackInput, limit = FEEDBACK_LIMIT): 
   for (const [id, { at, label }] of chosen) {
     const before = timed.slice(0, at).map((x) => x.e);
     const now = new Date(timed[at]!.t);
-    const candidates = recommend({ products: input.products, profile: input.profile, events: before, now, k: input.products.length, cf: input.cf });
-    const c = candidateRows({ products: byId, profile: input.profile, events: before, now }, candidates);
+    const c = scoringRows({ products: input.products, profile: input.profile, events: before, now, k: input.products.length, cf: input.cf });
     const i = c.ids.indexOf(id);
     // not a candidate then (above the gate, or already owned or rejected): nothing the ranker decided
     if (i < 0) continue;
