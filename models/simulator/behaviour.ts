@@ -3,7 +3,8 @@
  *
  * Utility of product j for person i (fixed for the window):
  *   u_ij = 2.0·fit_ij + 1.0·(w_i·v_j) + 1.2·(popularity_j − 0.5) + kindTaste_i[kind_j] + 0.9·[j from a home bank]
- * fit_ij is the engine's profile fit (risk, horizon, liquidity, goals, amount; src/lib/engine/profile-fit.ts),
+ * fit_ij is the mean profile fit (risk, horizon, liquidity, goals, amount; src/lib/engine/profile-fit.ts — not the
+ * engine's ranking fit, engine/fit.ts, which weighs the risk band and goals first),
  * w_i·v_j the latent taste (world.ts, population.ts).
  *
  * Sessions. The person opens the app Poisson(engagement) times at uniform times in the window, plus

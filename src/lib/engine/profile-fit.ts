@@ -6,6 +6,11 @@ import { effectiveRiskLevel } from '../domain/suitability';
 export const CREDIT_KINDS: ReadonlySet<Product['kind']> = new Set(['loan', 'credit_card']);
 
 /**
+ * The per-part fits (horizon, liquidity, goals) that the engine's suitability fit (fit.ts) and request
+ * matching (intent-match.ts) build on, and `profileFit`, their plain mean: the population simulator's
+ * model of how much a product appeals to a person (models/simulator/behaviour.ts). The engine itself
+ * ranks by fit.ts, which weighs the risk band and goals first; the simulator keeps this simpler view.
+ *
  * How well a product fits the person's profile, each part in [0, 1]. A part is present only
  * when both the profile and the product say something about it (risk is always present).
  * Horizon, liquidity and amount describe money to invest, so they are left out for loans and
