@@ -1,6 +1,7 @@
 /**
- * `npm run --silent intent -- "TEXT"`: parse a plain-language request (zh-CN or en) with the
- * built-in parser and print its Intent (docs/contracts.md) as one line of JSON on stdout.
+ * `npm run --silent intent -- [--details] "TEXT"`: parse a plain-language request (zh-CN or en) with the
+ * built-in parser and print its Intent (docs/contracts.md) as one line of JSON on stdout: the contract's
+ * eight fields, or with `--details` the whole Intent the app uses (subtypes, fees, age, hard, …).
  *
  * Several arguments are joined with a space (an unquoted request still works); a leading "--" is
  * skipped. No text at all is an error: one line on stderr, exit 1. An empty string is a request
@@ -9,16 +10,21 @@
 import { parseIntent } from '../lib/intent/index';
 import { CliError, printJson, runCli } from './io';
 
-const USAGE = 'usage: intent "TEXT"  (a request in plain Chinese or English, e.g. intent "我想投资一个高收益的理财产品")';
+const USAGE =
+  'usage: intent "TEXT"  (a request in plain Chinese or English, e.g. intent "我想投资一个高收益的理财产品"); intent --details "TEXT" prints the whole Intent';
 
 function intentMain(argv: readonly string[]): void {
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  let args = argv[0] === '--' ? argv.slice(1) : argv;
+  const details = args[0] === '--details';
+  if (details) args = args.slice(1);
   if (args.length === 0) throw new CliError(`no text given; ${USAGE}`);
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  printJson(parseIntent(args.join(' ')));
+  const intent = parseIntent(args.join(' '));
+  const { kinds, risk, horizonMonths, liquidity, amount, currency, goals, language } = intent;
+  printJson(details ? intent : { kinds, risk, horizonMonths, liquidity, amount, currency, goals, language });
 }
 
 void runCli(() => intentMain(process.argv.slice(2)));

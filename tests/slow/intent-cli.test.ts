@@ -13,21 +13,28 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** one line of JSON, exactly the contract keys */
-function parseOutput(stdout: string): ReturnType<typeof IntentSchema.parse> {
+const CONTRACT_KEYS = ['kinds', 'risk', 'horizonMonths', 'liquidity', 'amount', 'currency', 'goals', 'language'];
+
+/** one line of JSON: exactly the contract keys, or with --details the whole Intent */
+function parseOutput(stdout: string, details = false): ReturnType<typeof IntentSchema.parse> {
   expect(stdout.endsWith('\n')).toBe(true);
   expect(stdout.trimEnd().split('\n')).toHaveLength(1);
   const value: unknown = JSON.parse(stdout);
+  if (!details) expect(Object.keys(value as object)).toEqual(CONTRACT_KEYS);
   return IntentSchema.strict().parse(value);
 }
 
 describe('intent CLI', { timeout: 60_000 }, () => {
-  it('prints the Intent of a Chinese request', () => {
+  it('prints the Intent of a Chinese request: the contract keys, and the whole Intent with --details', () => {
     const r = run(['我想投资一个高收益的理财产品']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(parseOutput(r.stdout)).toEqual({
-      kinds: ['wealth'], risk: 'high', horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['growth'], language: 'zh',
+    const contract = { kinds: ['wealth'], risk: 'high', horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['growth'], language: 'zh' };
+    expect(parseOutput(r.stdout)).toEqual(contract);
+    const d = run(['--details', '我想投资一个高收益的理财产品']);
+    expect(d.code).toBe(0);
+    expect(parseOutput(d.stdout, true)).toEqual({
+      ...contract,
       // the extension: the high risk is only implied by the return wish, the kind was named
       subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: ['kinds'], unrealistic: false, understood: true, truncated: false
     });
@@ -41,17 +48,17 @@ describe('intent CLI', { timeout: 60_000 }, () => {
   });
 
   it('joins several unquoted words with spaces', () => {
-    const joined = run(['QDII', '基金', '5万', 'USD']);
-    const quoted = run(['QDII 基金 5万 USD']);
+    const joined = run(['--details', 'QDII', '基金', '5万', 'USD']);
+    const quoted = run(['--details', 'QDII 基金 5万 USD']);
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(quoted.stdout);
-    expect(parseOutput(joined.stdout)).toMatchObject({ kinds: ['fund'], amount: 50000, currency: 'USD', subtypes: ['fund/qdii'], hard: ['kinds', 'subtypes', 'amount', 'currency'] });
+    expect(parseOutput(joined.stdout, true)).toMatchObject({ kinds: ['fund'], amount: 50000, currency: 'USD', subtypes: ['fund/qdii'], hard: ['kinds', 'subtypes', 'amount', 'currency'] });
   });
 
   it('prints the empty Intent for an empty string', () => {
-    const r = run(['']);
+    const r = run(['--details', '']);
     expect(r.code).toBe(0);
-    expect(parseOutput(r.stdout)).toEqual({
+    expect(parseOutput(r.stdout, true)).toEqual({
       kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language: 'en',
       subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: [], unrealistic: false, understood: false, truncated: false
     });
