@@ -20,18 +20,28 @@ export interface RealServer {
 export interface StartOptions {
   /** answered 200 once the server is up */
   readyPath?: string;
-  /** run as this user (a root test runner needs another user for file permissions to count) */
-  user?: { uid: number; gid: number };
+  /**
+   * File modes bind the server even when the tests run as root: it runs as root without the
+   * capabilities that override them (setpriv drops DAC override from its bounding set). Running it as
+   * another user instead would need the checkout readable by that user, which a clone in a private
+   * temporary directory is not.
+   */
+  fileModesBind?: boolean;
 }
+
+/** the capabilities that let root ignore file modes */
+const OVERRIDES = '-dac_override,-dac_read_search,-fowner';
 
 export async function startServer(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<RealServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['scripts/serve.js'], {
+  const server = [process.execPath, 'scripts/serve.js'];
+  const drop = opts.fileModesBind === true && process.getuid?.() === 0;
+  const [command, ...args] = drop ? ['setpriv', `--bounding-set=${OVERRIDES}`, `--inh-caps=${OVERRIDES}`, ...server] : server;
+  const child = spawn(command!, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...opts.user
+    stdio: ['ignore', 'pipe', 'pipe']
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

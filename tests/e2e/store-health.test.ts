@@ -3,9 +3,9 @@
  * /healthz and POST /api/feedback and `store_up 0` on /metrics, are logged, and the server recovers
  * once the file does; kill -9 under load loses no acknowledged report and leaves a sound file.
  */
-import { chmodSync, chownSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contributionOf, SupportCounter } from '../../src/lib/privacy/aggregate';
@@ -14,7 +14,7 @@ import { periodOf } from '../../src/lib/privacy/period';
 import { SqliteAggregateStore } from '../../src/lib/server/feedback/sqlite-store';
 import { syntheticReport } from '../fixtures/privacy/reports';
 import { demoProducts } from './fixtures';
-import { repoRoot, startServer, type RealServer } from './server';
+import { startServer, type RealServer } from './server';
 
 const ITEMS = demoProducts.map((p) => p.id).sort();
 const period = () => periodOf(Date.now());
@@ -84,24 +84,13 @@ describe('store health on the real server', () => {
   it('a read-only SQLite file: 503 (not 500), store_up 0, logged; back to 202 once it is writable', async () => {
     const path = join(dir, 'agg.sqlite');
     storeWith(path, 5);
+    // the file and its directory read-only (so SQLite cannot make its journal files either), then both writable
     chmodSync(path, 0o444);
-    // root ignores file modes: run the server as nobody, with a copy of the keys it can read
-    const asRoot = process.getuid?.() === 0;
-    const user = asRoot ? { uid: 65534, gid: 65534 } : undefined;
-    const keys = join(dir, 'keys');
-    mkdirSync(keys);
-    const pinned = resolve(repoRoot, process.env.CANDOR_KEYS ?? 'keys');
-    for (const f of ['root.json', 'signing-key.json']) {
-      copyFileSync(join(pinned, f), join(keys, f));
-      if (user) chownSync(join(keys, f), user.uid, user.gid);
-    }
-    server = await startServer({ CANDOR_DB: path, CANDOR_KEYS: keys }, { readyPath: '/api/root', ...(user ? { user } : {}) });
+    chmodSync(dir, 0o555);
+    server = await startServer({ CANDOR_DB: path }, { readyPath: '/api/root', fileModesBind: true });
     await expectDown(server, /readonly|read-only|unable to open/);
     expect(server.log()).not.toMatch(/\b500\b/);
-    if (user) {
-      chownSync(dir, user.uid, user.gid);
-      chownSync(path, user.uid, user.gid);
-    }
+    chmodSync(dir, 0o755);
     chmodSync(path, 0o644);
     await expectRecovered(server);
   });
