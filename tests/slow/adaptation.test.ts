@@ -1,7 +1,7 @@
 /**
  * Smooth adaptation through the one pipeline (engine + the shipped ranker, as the app runs it):
  * one view, or one thumbs-up (the ranker fine-tuned as the app's worker would: from two reactions on), brings
- * at most three new products into a person's twelve (views always; a few thumbs-ups bring four). Every 4th demo product is tried as the one
+ * at most three new products into a person's twelve. Every 4th demo product is tried as the one
  * the event is about, for an unassessed person, a balanced one and an aggressive one.
  */
 import { readFileSync } from 'node:fs';
@@ -66,12 +66,8 @@ describe('one event moves at most three of the twelve', () => {
         if (ex.labels.length >= MIN_FINE_TUNE_EXAMPLES) await tuned.handle({ id: 2, type: 'finetune', rows: ex.rows, labels: ex.labels });
         moved.thumbsUp!.push((await list(tuned, [up])).filter((id) => !before.includes(id)).length);
       }
-      // the issue's bar is three. Measured (shipped ranker of this commit): every view meets it; of 240 thumbs-ups,
-      // 5 (all for the balanced person) bring in four — the ranker's reaction to the new history, then the
-      // diversity re-pick cascading. Held here: views at three, thumbs-ups at four and rarely.
       expect(Math.max(...moved.view!), `view: ${moved.view!.join(',')}`).toBeLessThanOrEqual(3);
-      expect(Math.max(...moved.thumbsUp!), `thumbs-up: ${moved.thumbsUp!.join(',')}`).toBeLessThanOrEqual(4);
-      expect(moved.thumbsUp!.filter((n) => n > 3).length, `thumbs-up: ${moved.thumbsUp!.join(',')}`).toBeLessThanOrEqual(Math.ceil(moved.thumbsUp!.length * 0.1));
+      expect(Math.max(...moved.thumbsUp!), `thumbs-up: ${moved.thumbsUp!.join(',')}`).toBeLessThanOrEqual(3);
     });
   }
 });

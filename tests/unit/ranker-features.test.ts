@@ -52,9 +52,9 @@ describe('ranker features', () => {
     expect(f['content']).toBeCloseTo(0.4);
     expect(f['cf']).toBe(1); // clamped
     expect(f['engineRank']).toBeCloseTo(0.5); // 1 / log2(2 + 2)
-    // 6 of the 8 positive weight on known products is on this fund and its issuer, shrunk by 24: 6 / (8 + 24)
-    expect(f['kindShare']).toBeCloseTo(6 / 32);
-    expect(f['issuerShare']).toBeCloseTo(6 / 32);
+    // 6 of the 8 positive weight on known products is on this fund and its issuer, shrunk by 48: 6 / (8 + 48)
+    expect(f['kindShare']).toBeCloseTo(6 / 56);
+    expect(f['issuerShare']).toBeCloseTo(6 / 56);
   });
 
   it('marks what the person did not say as "none"', () => {
