@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Matrix, inverse } from 'ml-matrix';
 import { fitEase, gramFromRows, mulberry32, serializeFactors, type SparseRow } from '../../lib/cf/index';
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './context';
 import { inBrowser } from './browser';
 import { randomModel, scoringCases } from './cf-workload';
 import { measure } from './stats';
