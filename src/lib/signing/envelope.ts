@@ -14,7 +14,8 @@
  */
 import { z } from 'zod';
 import { formatIssues } from '../common/zod-issues';
-import { fromBase64, sha256Hex, toBase64, utf8Length } from './bytes';
+import { fromBase64, toBase64 } from '../common/base64';
+import { sha256Hex, utf8Length } from './bytes';
 import { CanonicalJsonError, canonicalBytes, canonicalize } from './canonical-json';
 import { generateRawKeyPair, publicKeyOfSecret, signBytes, verifyBytes, PUBLIC_KEY_BYTES, SECRET_KEY_BYTES } from './ed25519';
 import { failure, SigningError, type VerifyFailure } from './errors';

@@ -10,7 +10,7 @@
  * (domain's catalogue, cf's factors manifest) to the envelope, so signing depends on neither.
  */
 import { z } from 'zod';
-import { fromBase64 } from './bytes';
+import { fromBase64 } from '../common/base64';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 
 export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors'] as const;
