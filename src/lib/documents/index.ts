@@ -113,10 +113,14 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
 }
 
 /** Check a factors blob against its (verified) manifest: length first, then sha256. */
-export async function verifyFactorsBlob(manifestSigned: FactorsSigned | FactorsManifest, blob: Uint8Array): Promise<{ ok: true; sha256: string } | VerifyFailure> {
+export async function verifyFactorsBlob(
+  manifestSigned: FactorsSigned | FactorsManifest,
+  blob: Uint8Array
+): Promise<{ ok: true; sha256: string } | VerifyFailure> {
   const m = 'manifest' in manifestSigned ? manifestSigned.manifest : manifestSigned;
   if (blob.byteLength !== m.bytes) return failure('blob_size_mismatch', `factors blob is ${blob.byteLength} bytes, the manifest says ${m.bytes}`);
   const sha256 = await sha256Hex(blob);
-  if (sha256 !== m.sha256) return failure('sha256_mismatch', `factors blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${m.sha256.slice(0, 12)}…`);
+  if (sha256 !== m.sha256)
+    return failure('sha256_mismatch', `factors blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${m.sha256.slice(0, 12)}…`);
   return { ok: true, sha256 };
 }

@@ -13,7 +13,7 @@
  * say CNY — but 元/块/¥/人民币 do.
  */
 import { currencyCode, findCurrency, PREFIX_CURRENCY, SUFFIX_CURRENCY } from '../vocab/currencies';
-import { EN_NUMBER_WORD, isDigit, parseEnglishNumber, parseNumeral, ZH_NUMERAL_CHARS, ZH_START_CHARS } from '../vocab/numerals';
+import { EN_NUMBER_WORD, isDigit, MAGNITUDE_SUFFIXES, parseEnglishNumber, parseNumeral, ZH_NUMERAL_CHARS, ZH_START_CHARS } from '../vocab/numerals';
 
 // ---- scanning numbers in text ---------------------------------------------------------------------------
 
@@ -41,10 +41,6 @@ const NOT_MONEY_BEFORE =
 
 const SUFFIX = /^\s?(k|w|mn|mil|million|millions|thousand|thousands|grand|billion|billions|bn|hundred)(?![a-z])/;
 const CURRENCY_ONLY_SUFFIX = /^(m|b)(?![a-z])/;
-const SUFFIX_VALUE: Readonly<Record<string, number>> = {
-  k: 1e3, w: 1e4, mn: 1e6, mil: 1e6, million: 1e6, millions: 1e6, thousand: 1e3, thousands: 1e3, grand: 1e3,
-  billion: 1e9, billions: 1e9, bn: 1e9, hundred: 100, m: 1e6, b: 1e9
-};
 
 function finishToken(text: string, start: number, end: number, base: number, zhMagnitude: boolean, zhTail: string): NumberToken {
   let value = base;
@@ -56,7 +52,7 @@ function finishToken(text: string, start: number, end: number, base: number, zhM
   const rest = text.slice(e, e + 40);
   const suf = SUFFIX.exec(rest) ?? (currency ? CURRENCY_ONLY_SUFFIX.exec(rest) : null);
   if (suf) {
-    const mult = SUFFIX_VALUE[suf[1]!] ?? 1;
+    const mult = MAGNITUDE_SUFFIXES[suf[1]!] ?? 1;
     value *= mult;
     rangeMultiplier = mult;
     magnitude = true;
