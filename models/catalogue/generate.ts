@@ -3,7 +3,7 @@
  *
  *   npx tsx models/catalogue/generate.ts [--count N] [--seed S] [--out FILE]
  *
- * Defaults: --count 320, --seed 2026, --out models/catalogue/demo-catalogue.json ("-" for stdout).
+ * Defaults: --count 320, --seed 2026, --out src/lib/server/demo-catalogue.json ("-" for stdout).
  * Writes the file and prints nothing; errors go to stderr with exit status 1.
  */
 import { writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ export {
   type GenerateOptions
 } from './catalogue';
 
-export const DEFAULT_OUT = 'models/catalogue/demo-catalogue.json';
+export const DEFAULT_OUT = 'src/lib/server/demo-catalogue.json';
 /** more than enough for any benchmark, and small enough not to exhaust memory by a typo */
 export const MAX_COUNT = 1_000_000;
 

@@ -1,29 +1,9 @@
 /**
- * A small seeded PRNG for the demo catalogue: mulberry32 (Tommy Ettinger's 32-bit generator),
- * written out here in a few lines rather than pulled in as a dependency. Not cryptographic;
- * only reproducibility matters. Only integer ops and + - * / are used, so the output is the
- * same on every JavaScript engine.
+ * The seeded generator of the demo catalogue and the simulator: named streams over mulberry32
+ * (src/lib/common/random.ts). Not cryptographic; only reproducibility matters.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, 32 bit: turns a label (e.g. "fund/equity") into a number to mix into a seed. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a } from '../../src/lib/common/hash';
+import { mulberry32 } from '../../src/lib/common/random';
 
 export class Rng {
   private readonly next: () => number;
@@ -34,7 +14,8 @@ export class Rng {
 
   /** A generator for one named stream, independent of every other stream of the same seed. */
   static stream(seed: number, label: string): Rng {
-    return new Rng((Math.imul(seed >>> 0, 0x9e3779b1) ^ hashString(label)) >>> 0);
+    // the label's FNV-1a mixed into the seed
+    return new Rng((Math.imul(seed >>> 0, 0x9e3779b1) ^ fnv1a(label)) >>> 0);
   }
 
   /** uniform in [0, 1) */

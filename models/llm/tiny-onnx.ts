@@ -1,5 +1,5 @@
 import onnxProto from 'onnx-proto';
-import { mulberry32 } from '../catalogue/rng';
+import { mulberry32 } from '../../src/lib/common/random';
 
 const { onnx } = onnxProto;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;

@@ -23,7 +23,7 @@
 import { fitEase } from '../../src/lib/cf/ease';
 import { evaluate, testSets, type EvalData } from '../../src/lib/cf/evaluate';
 import { gramFromRows, meanDiagonal, userRows, type Interaction } from '../../src/lib/cf/gram';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import type { CfModel, Gram } from '../../src/lib/cf/model';
 import { fitPopularity } from '../../src/lib/cf/popularity';
 import { splitPerUser } from '../../src/lib/cf/split';

@@ -9,7 +9,7 @@ import type { Product } from '../../src/lib/domain/product';
 import { CalibrationSchema, type Calibration } from './calibration';
 
 export const CALIBRATION_PATH = fileURLToPath(new URL('./calibration.json', import.meta.url));
-export const DEMO_CATALOGUE_PATH = fileURLToPath(new URL('../catalogue/demo-catalogue.json', import.meta.url));
+export const DEMO_CATALOGUE_PATH = fileURLToPath(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url));
 
 export function loadCalibration(path = CALIBRATION_PATH): Calibration {
   return CalibrationSchema.parse(JSON.parse(readFileSync(path, 'utf8')));

@@ -6,12 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { z } from 'zod';
-
-export interface BenchContext {
-  /** fewer repetitions, for a smoke run */
-  quick: boolean;
-}
-type Section = (ctx: BenchContext) => Promise<Record<string, unknown>>;
+import type { Section } from './bench/context';
 
 // each section lives in src/cli/bench/<name>.ts and is loaded only when asked for
 const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {

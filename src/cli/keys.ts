@@ -17,18 +17,8 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  buildRoot,
-  envelopeToJson,
-  generateKeyPair,
-  isoSeconds,
-  parseKeyPairJson,
-  rotateRoot,
-  signEnvelope,
-  trustRoot,
-  type KeyPair,
-  type RootSigned
-} from '../lib/signing/index';
+import { buildRoot, envelopeToJson, generateKeyPair, isoSeconds, parseKeyPairJson, rotateRoot, trustRoot, type KeyPair, type RootSigned } from '../lib/signing/index';
+import { signEnvelope } from '../lib/documents';
 import { CliError, printJson, readTextFile, runCli } from './io';
 
 const USAGE =

@@ -15,7 +15,7 @@ import { parseIntent } from '../lib/intent';
 import { readFactorsDir, sha256Hex } from '../lib/server/factors-dir';
 import { CliError, readCatalogueFile, repoPath } from './io';
 
-export const DEFAULT_CATALOGUE = repoPath('models', 'catalogue', 'demo-catalogue.json');
+export const DEFAULT_CATALOGUE = repoPath('src', 'lib', 'server', 'demo-catalogue.json');
 export const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
 
 /** Load and check a factors directory (manifest + blob with a matching sha256). */

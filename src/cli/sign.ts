@@ -22,7 +22,8 @@ import { parseArgs } from 'node:util';
 import { FactorsManifestSchema } from '../lib/cf/artifact';
 import { CatalogueSchema } from '../lib/domain/catalogue';
 import { formatIssues } from '../lib/domain/validate';
-import { envelopeToJson, isoSeconds, parseKeyPairJson, parseStrictJson, signEnvelope, SigningError, trustRoot, verifyEnvelope } from '../lib/signing/index';
+import { envelopeToJson, isoSeconds, parseKeyPairJson, parseStrictJson, SigningError, trustRoot } from '../lib/signing/index';
+import { signEnvelope, verifyEnvelope } from '../lib/documents';
 import { CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
 
 const USAGE = 'usage: sign --type catalogue|factors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';

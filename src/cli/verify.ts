@@ -15,17 +15,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_MAX_BYTES,
-  ENVELOPE_TYPES,
-  parseStrictJson,
-  rotateRoot,
-  trustRoot,
-  verifyEnvelope,
-  verifyFactorsBlob,
-  type EnvelopeType,
-  type VerifyFailure
-} from '../lib/signing/index';
+import { DEFAULT_MAX_BYTES, ENVELOPE_TYPES, parseStrictJson, rotateRoot, trustRoot, type EnvelopeType, type VerifyFailure } from '../lib/signing/index';
+import { verifyEnvelope, verifyFactorsBlob } from '../lib/documents';
 import { CliError, EXIT_FAILURE, parseIntOption, printJson, runCli } from './io';
 
 const USAGE = 'usage: verify OUT.json --root DIR/root.json [--now ISO-8601] [--min-version N] [--catalogue-version N] [--blob FILE]';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueSchema, type Product } from '../../src/lib/domain';
 import { QUESTIONS, scoreQuestionnaire, type Answers } from '../../src/lib/domain/questionnaire';
 
-const cataloguePath = fileURLToPath(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url));
+const cataloguePath = fileURLToPath(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url));
 export const demoProducts: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(cataloguePath, 'utf8'))).products;
 export const productById = new Map(demoProducts.map((p) => [p.id, p]));
 

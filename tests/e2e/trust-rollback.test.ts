@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { envelopeToJson, isoSeconds, parseKeyPairJson, signEnvelope } from '../../src/lib/signing/index';
+import { envelopeToJson, isoSeconds, parseKeyPairJson } from '../../src/lib/signing/index';
+import { signEnvelope } from '../../src/lib/documents';
 import { launch, type Session } from './browser';
 import { recommendedIds } from './flows';
 import { startProxy, type TestProxy } from './proxy';

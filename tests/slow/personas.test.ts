@@ -8,7 +8,7 @@ import { PRODUCT_KINDS, type Product } from '../../src/lib/domain/product';
 import { scoreQuestionnaire } from '../../src/lib/domain/questionnaire';
 import { markdownTable, personaProfile, type PersonaReport } from '../../models/personas/evaluate';
 import { K, NOW, PERSONAS, type RuleInput, type Shown } from '../../models/personas/personas';
-import demo from '../../models/catalogue/demo-catalogue.json';
+import demo from '../../src/lib/server/demo-catalogue.json';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

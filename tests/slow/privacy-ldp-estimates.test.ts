@@ -9,7 +9,7 @@
  * empty weeks; such reports add only noise, as the variance formula's n_k term accounts for.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import {
   Aggregator,
   DEFAULT_EPSILON,

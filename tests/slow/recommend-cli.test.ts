@@ -143,7 +143,7 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
 
   it('resolves the default catalogue from the repository root, not the working directory', () => {
     const r = run(['--profile', F('profile-c3.json'), '--events', F('events-empty.jsonl'), '--now', NOW], tmp);
-    const demo = resolve(ROOT, 'models/catalogue/demo-catalogue.json');
+    const demo = resolve(ROOT, 'src/lib/server/demo-catalogue.json');
     if (existsSync(demo)) {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -202,7 +202,7 @@ describe('recommend CLI with CF factors', { timeout: 60_000 }, () => {
   });
 
   it('uses the committed demo factors with the demo catalogue, and none with another catalogue', () => {
-    const demoPath = resolve(ROOT, 'models/catalogue/demo-catalogue.json');
+    const demoPath = resolve(ROOT, 'src/lib/server/demo-catalogue.json');
     const demo = CatalogueSchema.parse(JSON.parse(readFileSync(demoPath, 'utf8'))).products;
     const fund = demo.find((p) => p.kind === 'fund' && p.subtype === 'bond' && p.riskLevel <= 3)!;
     const deposit = demo.find((p) => p.kind === 'deposit' && p.subtype === 'time')!;

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { trustRoot, verifyEnvelope } from '../../src/lib/signing/index';
+import { trustRoot } from '../../src/lib/signing/index';
+import { verifyEnvelope } from '../../src/lib/documents';
 import { factorsArtifact } from '../fixtures/signing/helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -262,7 +262,7 @@ describe('per-kind columns (insurance, cards, loans)', () => {
   });
 
   it("the demo catalogue's policies, cards and loans, nested with every new field, pass through unchanged", () => {
-    const demo = JSON.parse(readFileSync(resolve(ROOT, 'models/catalogue/demo-catalogue.json'), 'utf8')) as { products: Product[] };
+    const demo = JSON.parse(readFileSync(resolve(ROOT, 'src/lib/server/demo-catalogue.json'), 'utf8')) as { products: Product[] };
     // one subtype at a time: in a mixed import, a column one subtype lacks becomes null there
     const subtypes = new Set(demo.products.filter((p) => ['insurance', 'credit_card', 'loan'].includes(p.kind)).map((p) => p.subtype));
     for (const subtype of subtypes) {

@@ -9,7 +9,7 @@ import { GOALS } from '../../src/lib/domain/profile';
 import { allocate, generateCatalogue, parseArgs, serialiseCatalogue, SUBTYPES_BY_KIND } from '../../models/catalogue/generate';
 
 const ROOT = resolve(__dirname, '../..');
-const FILE = join(ROOT, 'models/catalogue/demo-catalogue.json');
+const FILE = join(ROOT, 'src/lib/server/demo-catalogue.json');
 
 /** The subtypes the brief asks for, written out here independently of the generator. */
 const EXPECTED_SUBTYPES: Record<string, readonly string[]> = {
@@ -293,7 +293,7 @@ describe('generateCatalogue', () => {
 
 describe('command line', () => {
   it('parses arguments and refuses bad ones', () => {
-    expect(parseArgs([])).toEqual({ count: 320, seed: 2026, out: 'models/catalogue/demo-catalogue.json' });
+    expect(parseArgs([])).toEqual({ count: 320, seed: 2026, out: 'src/lib/server/demo-catalogue.json' });
     expect(parseArgs(['--count', '10', '--seed=-3', '--out', 'x.json'])).toEqual({ count: 10, seed: -3, out: 'x.json' });
     for (const bad of [['--count'], ['--count', 'ten'], ['--count', '-1'], ['--seed', '1.5'], ['--out', ''], ['--what']]) {
       expect(() => parseArgs(bad), bad.join(' ')).toThrow();

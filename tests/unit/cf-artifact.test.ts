@@ -5,7 +5,7 @@ import { fitEase } from '../../src/lib/cf/ease';
 import { fromHalfBits, halfScale, toHalfBits } from '../../src/lib/cf/float16';
 import { buildItemIndex, gramFromInteractions } from '../../src/lib/cf/gram';
 import { fitItemKnn } from '../../src/lib/cf/itemknn';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import type { AnyCfModel } from '../../src/lib/cf/model';
 import { fitPopularity } from '../../src/lib/cf/popularity';
 import { fitPureSvd } from '../../src/lib/cf/puresvd';

@@ -9,7 +9,7 @@ import { syncCatalogue } from '../../src/lib/client/catalogue-sync';
 import { cacheCatalogue, getCachedCatalogue, openCandorDb, setSetting, type CandorDB } from '../../src/lib/client/db';
 import { buildOnce, readLedger } from '../../src/lib/client/outbox';
 import { LedgerUnreadableError } from '../../src/lib/client/outbox-row';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import { periodOf } from '../../src/lib/privacy/period';
 import { fixtureCatalogue } from '../fixtures/engine/fixtures';
 import { EXPIRES, ISSUED, testTrust, type TestTrust } from '../fixtures/signing/trust';

@@ -318,7 +318,7 @@ describe('explain', () => {
 describe('subtype vocabulary', () => {
   it('names every subtype of the demo catalogue in both languages', async () => {
     const { SUBTYPES_BY_KIND } = await import('../../models/catalogue/catalogue');
-    const { SUBTYPE_WORDS } = await import('../../src/lib/engine/vocab');
+    const { SUBTYPE_WORDS } = await import('../../src/lib/vocab/search-terms');
     for (const subtype of Object.values(SUBTYPES_BY_KIND).flat()) {
       const words = SUBTYPE_WORDS[subtype];
       expect(words, subtype).toBeDefined();

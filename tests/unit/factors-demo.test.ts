@@ -7,7 +7,7 @@ import { interactionVector } from '../../src/lib/cf/model';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
 
 const DIR = fileURLToPath(new URL('../../models/factors/demo/', import.meta.url));
-const CATALOGUE = fileURLToPath(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url));
+const CATALOGUE = fileURLToPath(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url));
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 describe('committed demo factors (models/factors/demo)', () => {

@@ -14,7 +14,7 @@ import { makeProduct } from '../fixtures/engine/fixtures';
  * the parts said outright (misses = []) is what the person asked for, and what nothing can meet
  * is named.
  */
-const CATALOGUE = fileURLToPath(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url));
+const CATALOGUE = fileURLToPath(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url));
 const PRODUCTS: readonly Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(CATALOGUE, 'utf8'))).products;
 
 function fitting(text: string): Product[] {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationCount, extractAmount, findCurrency, findDurations, parseEnglishNumber, parseNumeral, prepareText } from '../../src/lib/intent/index';
+import { durationCount, extractAmount, findDurations, prepareText } from '../../src/lib/intent/index';
+import { findCurrency } from '../../src/lib/vocab/currencies';
+import { parseEnglishNumber, parseNumeral } from '../../src/lib/vocab/numerals';
 
 const amount = (s: string): ReturnType<typeof extractAmount> => extractAmount(prepareText(s));
 const horizon = (s: string): number[] => findDurations(prepareText(s)).map((d) => d.months);

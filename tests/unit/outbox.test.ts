@@ -10,7 +10,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheCatalogue, eraseAll, exportAll, ExportFileSchema, openCandorDb, recordEvent, type CandorDB } from '../../src/lib/client/db';
 import { buildOnce, getEpsilon, listReports, readLedger, reenrolAfterErase, runOutbox, sendNow, setEpsilon, setUploadMode, type OutboxDeps } from '../../src/lib/client/outbox';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import { MAX_SEND_DELAY_MS, MIN_SEND_DELAY_MS, outcomeOf } from '../../src/lib/privacy/delivery';
 import { periodOf, shiftPeriod } from '../../src/lib/privacy/period';
 import { ReportSchema } from '../../src/lib/privacy/report';

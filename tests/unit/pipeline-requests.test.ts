@@ -10,7 +10,7 @@ import type { Profile } from '../../src/lib/domain/profile';
 import { intentNotes, parseIntent } from '../../src/lib/intent';
 import { runPipeline, type PipelineResult, type Scorer } from '../../src/lib/pipeline';
 
-const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url), 'utf8'))).products;
+const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))).products;
 const byId = new Map(products.map((p) => [p.id, p]));
 const NOW = new Date('2026-12-01T00:00:00Z');
 const adult: Profile = { riskLevel: 4, age: 35, annualIncome: 200_000 };

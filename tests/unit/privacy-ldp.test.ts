@@ -5,7 +5,7 @@
  * server's estimates on 200,000 simulated people are in tests/slow/privacy-ldp-estimates.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/lib/cf/linalg';
+import { mulberry32 } from '../../src/lib/common/random';
 import {
   BudgetExceededError,
   DEFAULT_EPSILON,

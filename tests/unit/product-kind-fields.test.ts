@@ -7,7 +7,7 @@ import { parseWith } from '../../src/lib/domain/validate';
 import { makeProduct } from '../fixtures/engine/fixtures';
 
 const OLD = new URL('../fixtures/catalogue/before-kind-fields.json', import.meta.url);
-const DEMO = new URL('../../models/catalogue/demo-catalogue.json', import.meta.url);
+const DEMO = new URL('../../src/lib/server/demo-catalogue.json', import.meta.url);
 
 const INSURANCE = {
   ...makeProduct('ins-1'),

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conditional, publication } from '../../src/lib/server/publish';
-import { trustRoot, verifyEnvelope, verifyFactorsBlob } from '../../src/lib/signing/index';
+import { trustRoot } from '../../src/lib/signing/index';
+import { verifyEnvelope, verifyFactorsBlob } from '../../src/lib/documents';
 
 const keys = mkdtempSync(join(tmpdir(), 'candor-keys-'));
 afterAll(() => rmSync(keys, { recursive: true, force: true }));

@@ -1,25 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  canonicalize,
-  envelopeToJson,
-  fromHex,
-  generateKeyPair,
-  keyIdOf,
-  rotateRoot,
-  setEd25519Backend,
-  signBytes,
-  signEnvelope,
-  toBase64,
-  toHex,
-  trustRoot,
-  updateRoot,
-  verifyBytes,
-  verifyEnvelope,
-  verifyFactorsBlob,
-  type KeyPair,
-  type RootSigned,
-  type VerifyErrorCode
-} from '../../src/lib/signing/index';
+import { canonicalize, envelopeToJson, fromHex, generateKeyPair, keyIdOf, rotateRoot, setEd25519Backend, signBytes, toBase64, toHex, trustRoot, updateRoot, verifyBytes, type KeyPair, type RootSigned, type VerifyErrorCode } from '../../src/lib/signing/index';
+import { signEnvelope, verifyEnvelope, verifyFactorsBlob } from '../../src/lib/documents';
 import { sha256 } from '../fixtures/signing/helpers';
 import { catalogueSigned, EXPIRES, factorsArtifact, factorsSigned, ISSUED, makeRoot, NOW, seededKey, signedText } from '../fixtures/signing/helpers';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './context';
 import { buildApp, CHROMIUM_ARGS, CHROMIUM_PATH, freePort, waitUntilUp } from '../local-run';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -3,7 +3,8 @@
  * interactions scored against every item, then the top 10 — what the engine does on each render.
  * No Node or DOM imports, so it bundles for the browser.
  */
-import { easeModel, interactionVector, mulberry32, pureSvdModel, topK, type AnyCfModel } from '../../lib/cf/index';
+import { easeModel, interactionVector, pureSvdModel, topK, type AnyCfModel } from '../../lib/cf/index';
+import { mulberry32 } from '../../lib/common/random';
 import type { Timing } from './stats';
 
 export type Measure = (fn: () => unknown, opts?: { runs?: number; warmup?: number }) => Promise<Timing>;

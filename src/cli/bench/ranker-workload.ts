@@ -5,7 +5,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import artifact from '../../../models/ranker/ranker.json';
-import catalogue from '../../../models/catalogue/demo-catalogue.json';
+import catalogue from '../../lib/server/demo-catalogue.json';
 import { CatalogueSchema } from '../../lib/domain/catalogue';
 import { recommend } from '../../lib/engine/recommend';
 import { parseArtifact } from '../../lib/ranker/artifact';

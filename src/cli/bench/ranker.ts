@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './context';
 import { inBrowser } from './browser';
 import { CANDIDATE_COUNT, rankerCases, type BackendResult } from './ranker-workload';
 import { measure } from './stats';

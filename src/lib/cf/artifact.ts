@@ -117,8 +117,14 @@ export function serializeFactors(model: AnyCfModel, opts: SerializeOptions): Fac
   const view = new DataView(blob.buffer);
   let offset = 0;
   if (model.algo === 'itemknn') {
-    for (const v of model.rowPtr) (view.setUint32(offset, v, true), (offset += 4));
-    for (const v of model.colIdx) (view.setUint32(offset, v, true), (offset += 4));
+    for (const v of model.rowPtr) {
+      view.setUint32(offset, v, true);
+      offset += 4;
+    }
+    for (const v of model.colIdx) {
+      view.setUint32(offset, v, true);
+      offset += 4;
+    }
   }
   offset = writeValues(view, offset, values, dtype, scale);
   if (offset !== bytes) throw new Error('factors: internal size mismatch');

@@ -11,5 +11,5 @@ export * from './split';
 export * from './tune';
 export * from './float16';
 export * from './artifact';
-export { spdInverse, symmetricEigenTop, symmetricEigenFull, tridiagonalEigen, mulberry32, type Eigen } from './linalg';
+export { spdInverse, symmetricEigenTop, symmetricEigenFull, tridiagonalEigen, type Eigen } from './linalg';
 export * from './parse';

@@ -4,6 +4,7 @@
  * on n ≈ 1000–3000; it is still used for small symmetric eigenproblems).
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { mulberry32 } from '../common/random';
 
 /**
  * Inverse of a symmetric positive-definite n×n matrix via Cholesky: A = LLᵀ, U = L⁻ᵀ (upper),
@@ -188,17 +189,6 @@ export function canonicalSigns(vectors: Float64Array, n: number, d: number): voi
     for (let i = 0; i < n; i++) if (Math.abs(vectors[i * d + c]!) > Math.abs(best) + 1e-12) best = vectors[i * d + c]!;
     if (best < 0) for (let i = 0; i < n; i++) vectors[i * d + c] = -vectors[i * d + c]!;
   }
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Interaction } from './gram';
-import { mulberry32 } from './linalg';
+import { fnv1a } from '../common/hash';
+import { mulberry32 } from '../common/random';
 
 export interface SplitOptions {
   /** share of each user's distinct items held out, in [0, 1) */
@@ -16,12 +17,7 @@ export interface Split {
 
 /** 32-bit FNV-1a of a string, mixed with a seed: a per-user random stream that ignores other users. */
 export function hashSeed(seed: number, key: string): number {
-  let h = (0x811c9dc5 ^ (seed >>> 0)) >>> 0;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
+  return fnv1a(key, seed);
 }
 
 /**

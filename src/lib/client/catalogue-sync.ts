@@ -1,5 +1,5 @@
 import type { Catalogue } from '../domain';
-import { verifyEnvelope } from '../signing/index';
+import { verifyEnvelope } from '../documents';
 import { cacheCatalogue, getCachedCatalogue, type CandorDB } from './db';
 import { fetchLimited, FetchLimitError, type FetchLimits } from './fetch-limited';
 import type { TrustedRoot } from './trust';

@@ -1,13 +1,10 @@
 import type { z } from 'zod';
+import { formatIssues } from '../common/zod-issues';
+
+// one formatter for every layer (signing, below domain, uses it too); domain's callers keep importing it from here
+export { formatIssues };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** One readable line from a zod failure: "path: message; path: message". */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>> {
   const r = schema.safeParse(input);

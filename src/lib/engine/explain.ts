@@ -3,7 +3,10 @@ import { GOALS, type Goal } from '../domain/profile';
 import type { IntentHits } from './intent-match';
 import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
 import { personLevelLabel, productRiskLabel } from '../domain/risk-names';
-import { ACTION_NAMES, FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from './vocab';
+import { formatNumber, moneyText } from '../vocab/money';
+import { FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from '../vocab/names';
+import { termWords } from '../vocab/terms';
+import { ACTION_NAMES } from './vocab';
 
 /* ---------- builders: the only way the engine makes reasons, so params stay consistent ---------- */
 
@@ -66,19 +69,6 @@ function strs(p: ReasonParams, key: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** 12345.5 -> "12,345.5"; deterministic, no ICU dependence. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  const [int = '0', frac] = Math.abs(rounded).toString().split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
-}
-
-function money(amount: number, currency: string, locale: Locale): string {
-  if (locale === 'zh-CN' && currency === 'CNY') return `${formatNumber(amount)}元`;
-  return `${formatNumber(amount)} ${currency}`;
-}
-
 const isGoal = (g: string): g is Goal => (GOALS as readonly string[]).includes(g);
 const isAction = (a: string): a is InteractionAction => (INTERACTION_ACTIONS as readonly string[]).includes(a);
 
@@ -94,27 +84,18 @@ const REACH: Record<string, { 'zh-CN': string; en: string }> = {
 };
 const isKind = (k: string): k is ProductKind => k in KIND_NAMES;
 
-function duration(months: number, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  if (months > 0 && months % 12 === 0) {
-    const y = months / 12;
-    return zh ? `${formatNumber(y)}年` : `${formatNumber(y)} year${y === 1 ? '' : 's'}`;
-  }
-  return zh ? `${formatNumber(months)}个月` : `${formatNumber(months)} month${months === 1 ? '' : 's'}`;
-}
-
 /** "1 year, low risk, fund": the request's satisfied parts, in the order people say them. */
 function requestParts(p: ReasonParams, locale: Locale): string[] {
   const parts: string[] = [];
   const h = num(p, 'horizonMonths');
-  if (h !== null) parts.push(duration(h, locale));
+  if (h !== null) parts.push(termWords(h, locale));
   const risk = str(p, 'risk');
   if (risk !== null && APPETITE[risk]) parts.push(APPETITE[risk][locale]);
   const reach = str(p, 'liquidity');
   if (reach !== null && REACH[reach]) parts.push(REACH[reach][locale]);
   const amount = num(p, 'amount');
   if (amount !== null) {
-    const m = money(amount, str(p, 'currency') ?? 'CNY', locale);
+    const m = moneyText(amount, str(p, 'currency') ?? 'CNY', locale);
     parts.push(locale === 'zh-CN' ? `${m}起购` : `from ${m}`);
   }
   const currency = str(p, 'currency');
@@ -180,8 +161,8 @@ export function explain(reason: Reason, locale: Locale): string {
       const cur = str(p, 'currency') ?? 'CNY';
       if (m === null || a === null) return zh ? '起购金额在您的预算之内' : 'The minimum amount is within your budget';
       return zh
-        ? `起购金额${money(m, cur, locale)}，在您计划的${money(a, cur, locale)}之内`
-        : `Starts at ${money(m, cur, locale)} — within your ${money(a, cur, locale)}`;
+        ? `起购金额${moneyText(m, cur, locale)}，在您计划的${moneyText(a, cur, locale)}之内`
+        : `Starts at ${moneyText(m, cur, locale)} — within your ${moneyText(a, cur, locale)}`;
     }
     case 'matches_request': {
       const parts = requestParts(p, locale);

@@ -1,4 +1,5 @@
 import type { Product } from '../domain/product';
+import { TERM_BUCKETS, termBucket } from '../vocab/terms';
 
 /**
  * Content features. Each product becomes a sparse vector over named features; ordinal
@@ -19,17 +20,8 @@ const W = {
 } as const;
 
 const LIQ_ORDER = ['low', 'medium', 'high'] as const;
-const TERM_ORDER = ['open', 'short', 'year', 'mid', 'long'] as const;
 const RET_ORDER = ['r0', 'r1', 'r2', 'r3', 'r4'] as const;
 
-/** open-ended, ≤ 3 months, ≤ 12, ≤ 36, longer */
-export function termBucket(termMonths: number | null): (typeof TERM_ORDER)[number] {
-  if (termMonths === null) return 'open';
-  if (termMonths <= 3) return 'short';
-  if (termMonths <= 12) return 'year';
-  if (termMonths <= 36) return 'mid';
-  return 'long';
-}
 
 /** expected annual return: < 1.5 %, < 3 %, < 5 %, < 8 %, higher; null when there is none */
 export function returnBucket(expectedReturn: number | null): (typeof RET_ORDER)[number] | null {
@@ -57,7 +49,7 @@ export function productFeatures(p: Product): FeatureVector {
   v.set(`subtype:${p.subtype.toLowerCase()}`, W.subtype);
   addOrdinal(v, 'risk', ['1', '2', '3', '4', '5'], String(p.riskLevel), W.risk);
   addOrdinal(v, 'liq', LIQ_ORDER, p.liquidity, W.liquidity);
-  addOrdinal(v, 'term', TERM_ORDER, termBucket(p.termMonths), W.term);
+  addOrdinal(v, 'term', TERM_BUCKETS, termBucket(p.termMonths), W.term);
   const rb = returnBucket(p.expectedReturn);
   if (rb !== null) addOrdinal(v, 'ret', RET_ORDER, rb, W.ret);
   for (const t of new Set(p.tags.map((t) => t.toLowerCase()))) v.set(`tag:${t}`, W.tag);

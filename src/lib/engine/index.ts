@@ -4,8 +4,8 @@ export { recommend, runEngine, popularityOf, collaborativeScores, SCORE_WEIGHTS,
 export { gatherCandidates, missingDetails, type Withheld, type MissingDetail } from './candidates';
 export { suitabilityFit, riskBand, goalsServed, impliedGoals, GOAL_PRODUCTS, type SuitabilityFit, type RiskBand } from './fit';
 export { matchIntent, intentIsEmpty, isHard, nearestFits, LOW_ANNUAL_FEE, type IntentMatch, type IntentHits, type IntentConstraint, type ConstraintCheck } from './intent-match';
-export { explain, reasons, formatNumber } from './explain';
+export { explain, reasons } from './explain';
 export { interactionWeights, summariseInteractions, decayFactor, HALF_LIFE_DAYS, EVENT_WEIGHTS, type InteractionSummary } from './weights';
-export { productFeatures, cosine, SimilarityIndex, termBucket, returnBucket, type FeatureVector } from './features';
-export { analyseQuery, matchQuery, productDocument, normalise, type QueryAnalysis, type QueryMatch } from './lexical';
+export { productFeatures, cosine, SimilarityIndex, returnBucket, type FeatureVector } from './features';
+export { analyseQuery, matchQuery, productDocument, type QueryAnalysis, type QueryMatch } from './lexical';
 export { CREDIT_KINDS, profileFit, riskFit, horizonFit, liquidityFit, goalMatches, type ProfileFit } from './profile-fit';

@@ -1,6 +1,9 @@
-import type { Product, ProductKind } from '../domain/product';
-import { GOALS, type Goal } from '../domain/profile';
-import { GOAL_NAMES, KIND_NAMES, PRODUCT_RISK_NAMES, subtypeWords } from './vocab';
+import type { LocalizedText, Product, ProductKind } from '../domain/product';
+import { GOALS } from '../domain/profile';
+import { PRODUCT_RISK_NAMES } from '../domain/risk-names';
+import { GOAL_NAMES, KIND_NAMES } from '../vocab/names';
+import { GOAL_TERMS, KIND_TERMS, subtypeWords } from '../vocab/search-terms';
+import { normalise } from '../vocab/text';
 
 /**
  * Lexical query matching, zh and en, no model needed.
@@ -18,10 +21,6 @@ import { GOAL_NAMES, KIND_NAMES, PRODUCT_RISK_NAMES, subtypeWords } from './voca
  * names none, when at least half of the query's weight matches.
  */
 
-export function normalise(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[-_/]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 const hasCjk = (s: string): boolean => /[\u3400-\u9fff]/.test(s);
 
 interface Concept {
@@ -31,29 +30,10 @@ interface Concept {
   test: (p: Product) => boolean;
 }
 
+/** a catalogue's riskLevel is a plain number: a level outside 1–5 has no name */
+const RISK_NAMES: Readonly<Record<number, LocalizedText | undefined>> = PRODUCT_RISK_NAMES;
+
 const tagSet = (p: Product): Set<string> => new Set(p.tags.map((t) => normalise(t)));
-
-const KIND_TERMS: Record<ProductKind, readonly string[]> = {
-  fund: ['基金', 'fund', 'funds', 'mutual fund', 'etf', 'etfs'],
-  deposit: ['存款', '存单', '储蓄', 'deposit', 'deposits', 'savings', 'saving account', 'cd', 'cds'],
-  wealth: ['理财', 'wealth', 'wealth management'],
-  bond: ['债券', '国债', 'bond', 'bonds', 'treasury', 'treasuries'],
-  insurance: ['保险', 'insurance'],
-  credit_card: ['信用卡', 'credit card', 'credit cards', 'card', 'cards'],
-  loan: ['贷款', '借款', '借钱', '房贷', '车贷', 'loan', 'loans', 'borrow', 'mortgage']
-};
-
-const GOAL_TERMS: Record<Goal, readonly string[]> = {
-  growth: ['增长', '增值', '成长', 'growth', 'grow'],
-  income: ['收益', '收入', '分红', '派息', 'income', 'dividend', 'dividends', 'yield'],
-  preservation: ['保本', '保值', 'preservation', 'preserve', 'capital protection'],
-  retirement: ['养老', '退休', 'retirement', 'retire', 'pension'],
-  education: ['教育', '学费', '上学', 'education', 'tuition', 'school', 'college'],
-  home: ['买房', '购房', '房子', '首付', 'home', 'house', 'mortgage'],
-  protection: ['保障', '重疾', '意外', 'protection', 'protect', 'cover'],
-  travel: ['旅行', '旅游', '出国', '境外', 'travel', 'trip', 'abroad'],
-  cashback: ['返现', 'cashback', 'cash back', 'rebate']
-};
 
 const CONCEPTS: readonly Concept[] = [
   ...(Object.keys(KIND_TERMS) as ProductKind[]).map(
@@ -202,8 +182,8 @@ export function productDocument(p: Product): string {
     subtypeWords(p.subtype),
     p.issuer,
     p.issuerName?.en ?? '',
-    PRODUCT_RISK_NAMES[p.riskLevel]?.['zh-CN'] ?? '',
-    PRODUCT_RISK_NAMES[p.riskLevel]?.en ?? '',
+    RISK_NAMES[p.riskLevel]?.['zh-CN'] ?? '',
+    RISK_NAMES[p.riskLevel]?.en ?? '',
     `r${p.riskLevel}`
   ];
   return ` ${normalise(parts.join(' '))} `;

@@ -1,4 +1,4 @@
-import { parseNumeral } from './numbers';
+import { parseNumeral } from '../vocab/numerals';
 
 /**
  * An age the request states, for the eligibility rules of what is asked about: "给35岁的自己",

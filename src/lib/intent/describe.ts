@@ -1,8 +1,9 @@
 import { subtypeKind, type Intent } from '../domain/intent';
 import type { Liquidity, Locale } from '../domain/product';
-import { FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from '../engine/vocab';
-
-export { FEE_WORDS, SUBTYPE_NAMES };
+import { CURRENCY_ZH } from '../vocab/currencies';
+import { shortMoneyText, trimNumber } from '../vocab/money';
+import { FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from '../vocab/names';
+import { termWords } from '../vocab/terms';
 import { MAX_INPUT } from './parse';
 
 /**
@@ -10,7 +11,7 @@ import { MAX_INPUT } from './parse';
  * en "1 year, low risk, fund", zh "1年 · 低风险 · 基金".
  * Order: horizon, risk, liquidity, amount, kinds (a kind with subtypes asked for reads as the
  * subtypes: "重疾险", not "保险"), goals, fees, a currency asked for with no amount, an age, a return.
- * Kind and goal names are the engine's own (engine/vocab.ts), so a summary reads like the reasons
+ * Kind and goal names are the engine's own (src/lib/vocab), so a summary reads like the reasons
  * next to it. A request nothing could be read from says so, rather than "no specific preferences";
  * intentNotes gives the honest lines a list shows above it.
  */
@@ -27,43 +28,13 @@ const LIQUIDITY_WORDS: Readonly<Record<Liquidity, Record<Locale, string>>> = {
   low: { 'zh-CN': '可以锁定', en: 'can be locked up' }
 };
 
-const CURRENCY_ZH: Readonly<Record<string, string>> = {
-  CNY: '元', USD: '美元', EUR: '欧元', GBP: '英镑', HKD: '港元', JPY: '日元', AUD: '澳元', CAD: '加元', SGD: '新加坡元', CHF: '瑞郎'
-};
-
 const EMPTY: Record<Locale, string> = { 'zh-CN': '无特别要求', en: 'no specific preferences' };
 const NOT_UNDERSTOOD: Record<Locale, string> = { 'zh-CN': '没能读懂这个请求', en: 'could not read this request' };
 
-function trimNumber(n: number): string {
-  return String(Math.round(n * 100) / 100);
-}
-
-function groupThousands(n: number): string {
-  const [int, frac] = trimNumber(n).split('.');
-  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
-}
+const UNDER_A_MONTH: Record<Locale, string> = { 'zh-CN': '1个月内', en: 'under 1 month' };
 
 function horizonText(months: number, locale: Locale): string {
-  if (locale === 'zh-CN') {
-    if (months === 0) return '1个月内';
-    return months % 12 === 0 ? `${months / 12}年` : `${months}个月`;
-  }
-  if (months === 0) return 'under 1 month';
-  if (months % 12 === 0) {
-    const y = months / 12;
-    return `${y} year${y === 1 ? '' : 's'}`;
-  }
-  return `${months} month${months === 1 ? '' : 's'}`;
-}
-
-function amountText(amount: number, currency: string | null, locale: Locale): string {
-  if (locale === 'zh-CN') {
-    const num = amount >= 1e8 ? `${trimNumber(amount / 1e8)}亿` : amount >= 1e4 ? `${trimNumber(amount / 1e4)}万` : trimNumber(amount);
-    const unit = currency === null ? '元' : (CURRENCY_ZH[currency] ?? ` ${currency}`);
-    return `${num}${unit}`;
-  }
-  return currency === null ? groupThousands(amount) : `${groupThousands(amount)} ${currency}`;
+  return months === 0 ? UNDER_A_MONTH[locale] : termWords(months, locale);
 }
 
 export function describeIntent(intent: Intent, locale: Locale): string {
@@ -71,7 +42,7 @@ export function describeIntent(intent: Intent, locale: Locale): string {
   if (intent.horizonMonths !== null) parts.push(horizonText(intent.horizonMonths, locale));
   if (intent.risk !== null) parts.push(RISK_WORDS[intent.risk][locale]);
   if (intent.liquidity !== null) parts.push(LIQUIDITY_WORDS[intent.liquidity][locale]);
-  if (intent.amount !== null) parts.push(amountText(intent.amount, intent.currency, locale));
+  if (intent.amount !== null) parts.push(shortMoneyText(intent.amount, intent.currency, locale));
   const subtypes = intent.subtypes ?? [];
   if (intent.kinds.length > 0) {
     const names = intent.kinds.flatMap((k) => {

@@ -1,4 +1,4 @@
-import { parseEnglishNumber, parseNumeral } from './numbers';
+import { parseEnglishNumber, parseNumeral } from '../vocab/numerals';
 
 /**
  * Durations in a request, in months.

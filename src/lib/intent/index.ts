@@ -1,7 +1,7 @@
 /** The built-in zh-CN / en request parser (no model needed): text -> Intent, and a short summary of one. */
 export { parseIntent, analyseIntent, MAX_INPUT, type IntentAnalysis } from './parse';
-export { describeIntent, intentNotes, EXAMPLE_REQUESTS, SUBTYPE_NAMES, FEE_WORDS } from './describe';
-export { parseNumeral, parseEnglishNumber, extractAmount, findCurrency, namedCurrency, scanNumbers, type Amount, type NumberToken } from './numbers';
+export { describeIntent, intentNotes, EXAMPLE_REQUESTS } from './describe';
+export { extractAmount, scanNumbers, type Amount, type NumberToken } from './numbers';
 export { findDurations, horizonFromDurations, durationCount, type Duration } from './horizon';
 export { findAge } from './age';
 export { findReturn, type ReturnWish } from './returns';

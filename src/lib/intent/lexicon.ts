@@ -1,8 +1,8 @@
-import { normalise } from '../engine/lexical';
-import { GOAL_NAMES, KIND_NAMES } from '../engine/vocab';
 import type { FeeWish, IntentSubtype } from '../domain/intent';
 import { PRODUCT_KINDS, type Liquidity, type ProductKind } from '../domain/product';
 import { GOALS, type Goal } from '../domain/profile';
+import { GOAL_NAMES, KIND_NAMES } from '../vocab/names';
+import { normalise } from '../vocab/text';
 
 /**
  * The financial lexicon: zh-CN and en terms -> concepts, and a longest-match scanner over it.
@@ -19,7 +19,7 @@ import { GOALS, type Goal } from '../domain/profile';
  * reads when negated ("不要股票") or accepted ("能接受风险"); or a role (a negator, an acceptance
  * marker, a want-verb, a contrast word) that the negation pass (negation.ts) uses.
  *
- * Seed terms come from the engine's own vocabulary (KIND_NAMES / GOAL_NAMES in engine/vocab.ts),
+ * Seed terms come from the engine's own vocabulary (KIND_NAMES / GOAL_NAMES in vocab/names.ts),
  * so every name the engine prints in a reason is also understood here.
  */
 
@@ -277,7 +277,7 @@ const ROLE_DEFS: readonly Def[] = [
   ['风险承受能力|承受能力|风险偏好|risk tolerance|risk appetite|risk profile|有没有|有木有|有没|还没有|能不能|可不可以|是不是|要不要|好不好|行不行|会不会|想不想|需不需要|买不买|能否|是否|股市|stock market|不错|不少|不同|不一样|不仅|不但|不管|不论|无论|不限|不知道|不懂|不太懂|不清楚|不确定|不了解|不太了解|不会理财|不懂理财|不超过|不要超过|不能超过|别超过|不到|不足|不低于|不少于|不多于|不高于|不大于|不小于|不如|不妨|不一定|不得不|不然|不断|不够|没问题|没想好|没什么|无门槛|非常|并非|别的|别人|特别|区别|分别|级别|类别|个别|哪怕|恐怕|万一|千万|don\'t know|do not know|dont know|not sure|no idea|not only|no matter|no problem|no more than|not more than|no less than|not less than|no later than|no longer than|not longer than|no minimum|not bad|nothing else|not that much', { role: 'neutral' }]
 ];
 
-/** Names the engine already uses in its reasons (engine/vocab.ts), as extra terms; explicit entries above win. */
+/** Names the engine already uses in its reasons (vocab/names.ts), as extra terms; explicit entries above win. */
 function seedDefs(): Def[] {
   const out: Def[] = [];
   for (const kind of PRODUCT_KINDS) {

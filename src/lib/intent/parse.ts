@@ -5,7 +5,8 @@ import { findAge } from './age';
 import { findDurations, horizonFromDurations } from './horizon';
 import { prepareText, scanTerms, scanView, type FeeSense, type Graded, type RiskLevel3 } from './lexicon';
 import { resolvePolarity, type Polarity } from './negation';
-import { extractAmount, namedCurrency } from './numbers';
+import { namedCurrency } from '../vocab/currencies';
+import { extractAmount } from './numbers';
 import { findReturn } from './returns';
 
 /**

@@ -1,5 +1,5 @@
 import type { Duration } from './horizon';
-import { parseNumeral } from './numbers';
+import { parseNumeral } from '../vocab/numerals';
 
 /**
  * The yearly return a request asks for, in % — "年化20%", "收益5个点", "8% a year", "a return of

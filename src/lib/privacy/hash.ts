@@ -10,6 +10,7 @@
  * which is what OLH's unbiasedness needs (P[H(x) = H(v)] = 1/g for x ≠ v); the statistical
  * tests (tests/unit/privacy-ldp.test.ts) check it empirically.
  */
+import { fnv1a } from '../common/hash';
 
 /** murmur3's 32-bit finaliser: a bijection with full avalanche. Returns an unsigned 32-bit value. */
 export function fmix32(x: number): number {
@@ -30,15 +31,12 @@ export interface IdKey {
 
 /** The 64-bit key of a product id (FNV-1a and a multiplicative hash over UTF-16 code units, both finalised). */
 export function idKey(id: string): IdKey {
-  let a = 0x811c9dc5;
   let b = 0x9747b28c ^ id.length;
   for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+    b = Math.imul(b ^ id.charCodeAt(i), 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return { hi: fmix32(a), lo: fmix32(b ^ 0x27d4eb2d) };
+  return { hi: fmix32(fnv1a(id)), lo: fmix32(b ^ 0x27d4eb2d) };
 }
 
 /** Domain tags: each kind of hashed element gets its own family, so they never share values. */

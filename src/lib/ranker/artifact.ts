@@ -7,6 +7,8 @@
  * device record the id they started from and are dropped when a new model ships.
  */
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../common/base64';
+import { fnv1aStep, FNV_OFFSET } from '../common/hash';
 import { shapeOf, TENSOR_NAMES, type TensorName, type Weights } from './model';
 import { dequantise, quantise, type Quantised } from './quantise';
 
@@ -34,22 +36,11 @@ export const RankerArtifactSchema = z.object({
 });
 export type RankerArtifact = z.infer<typeof RankerArtifactSchema>;
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(s: string): Uint8Array {
-  const bin = atob(s);
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
 /** FNV-1a over the dimensions and every tensor's int8 bytes, as 8 hex digits. */
 function modelId(inputDim: number, hidden: number, qs: readonly Quantised[]): string {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   const mix = (byte: number): void => {
-    h = Math.imul(h ^ (byte & 0xff), 0x01000193) >>> 0;
+    h = fnv1aStep(h, byte & 0xff);
   };
   for (const n of [inputDim, hidden]) for (let i = 0; i < 4; i++) mix(n >>> (8 * i));
   for (const t of qs) for (const v of t.q) mix(v);
@@ -100,6 +91,7 @@ export function parseArtifact(raw: unknown, features: readonly string[]): { arti
       throw new Error(`${name}: shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`);
     }
     const bytes = fromBase64(t.q);
+    if (!bytes) throw new Error(`${name}: q is not standard padded base64`);
     const size = shape.reduce((a, b) => a * b, 1);
     if (bytes.length !== size) throw new Error(`${name}: ${bytes.length} bytes, expected ${size}`);
     const q: Quantised = { shape, scales: Float32Array.from(t.scales), q: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };

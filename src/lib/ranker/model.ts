@@ -8,6 +8,7 @@
  * in well under a frame. Built from tfjs-core ops (tfjs-layers is not a dependency).
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { xorshift32 } from '../common/random';
 
 export type Tf = typeof TF;
 
@@ -39,16 +40,8 @@ export function shapeOf(name: TensorName, w: Pick<Weights, 'inputDim' | 'hidden'
 
 /** Deterministic initial weights (He-scaled uniform from a seeded generator; biases 0). */
 export function initWeights(inputDim: number, hidden: number, seed: number): Weights {
-  let s = seed >>> 0 || 1;
-  const next = (): number => {
-    // xorshift32: enough for initial weights, and identical in every runtime
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  // xorshift32: enough for initial weights, and the shipped model was trained from it
+  const next = xorshift32(seed);
   const uniform = (n: number, fanIn: number): Float32Array => {
     const limit = Math.sqrt(6 / fanIn);
     return Float32Array.from({ length: n }, () => (next() * 2 - 1) * limit);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CatalogueSchema, parseWith, type Catalogue } from '../domain';
-import demo from '../../../models/catalogue/demo-catalogue.json';
+import demo from './demo-catalogue.json';
 
 export interface ServerCatalogue {
   /** the file as read: a signed envelope, or a plain {version, products} to be signed here */

@@ -4,17 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { acceptFactors } from '../cf/accept';
 import type { Catalogue } from '../domain';
-import {
-  envelopeToJson,
-  isoSeconds,
-  parseKeyPairJson,
-  signEnvelope,
-  trustRoot,
-  updateRoot,
-  verifyEnvelope,
-  type KeyPair,
-  type RootSigned
-} from '../signing/index';
+import { envelopeToJson, isoSeconds, parseKeyPairJson, trustRoot, updateRoot, type KeyPair, type RootSigned } from '../signing/index';
+import { signEnvelope, verifyEnvelope } from '../documents';
 import { isEnvelope, serverCatalogue } from './catalogue';
 import { readFactorsDir, sha256Hex } from './factors-dir';
 

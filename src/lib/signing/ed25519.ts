@@ -8,7 +8,8 @@
  * zip215: false, which like WebCrypto refuses non-canonical encodings).
  */
 import * as noble from '@noble/ed25519';
-import { fromBase64, ownBytes } from './bytes';
+import { fromBase64 } from '../common/base64';
+import { ownBytes } from './bytes';
 
 export type Ed25519Backend = 'webcrypto' | 'noble';
 

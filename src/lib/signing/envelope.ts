@@ -13,9 +13,9 @@
  * revoked by publishing a root without it.
  */
 import { z } from 'zod';
-import type { FactorsManifest } from '../cf/artifact';
-import { formatIssues } from '../domain/validate';
-import { fromBase64, sha256Hex, toBase64, utf8Length } from './bytes';
+import { formatIssues } from '../common/zod-issues';
+import { fromBase64, toBase64 } from '../common/base64';
+import { sha256Hex, utf8Length } from './bytes';
 import { CanonicalJsonError, canonicalBytes, canonicalize } from './canonical-json';
 import { generateRawKeyPair, publicKeyOfSecret, signBytes, verifyBytes, PUBLIC_KEY_BYTES, SECRET_KEY_BYTES } from './ed25519';
 import { failure, SigningError, type VerifyFailure } from './errors';
@@ -24,15 +24,13 @@ import {
   EnvelopeSchema,
   KeyIdSchema,
   RootSignedSchema,
-  SIGNED_SCHEMAS,
   type Envelope,
   type EnvelopeType,
-  type FactorsSigned,
   type Role,
   type RoleKeys,
   type RootSigned,
   type Signature,
-  type SignedOf
+  type SignedHeader
 } from './schemas';
 import { parseStrictJson } from './strict-json';
 
@@ -119,23 +117,19 @@ async function resolveKey(input: SigningKeyInput): Promise<ResolvedKey> {
 // ---------------------------------------------------------------------------------------------
 // signing
 
-export interface SignOptions {
-  /** validate `signed` with its type's schema before signing (default true) */
-  validate?: boolean;
-}
-
 /**
  * Sign `signed` (which must carry `_type`, version, issuedAt, expiresAt and the type's payload)
- * with each key; the same key given twice signs once. Throws SigningError on bad input.
+ * with each key; the same key given twice signs once. `schema`, when given, must accept `signed`
+ * (src/lib/documents passes the type's own; null signs unchecked). Throws SigningError on bad input.
  */
-export async function signEnvelope(signed: Record<string, unknown>, privateKeys: readonly SigningKeyInput[], opts: SignOptions = {}): Promise<Envelope> {
+export async function signEnvelopeWith(signed: Record<string, unknown>, privateKeys: readonly SigningKeyInput[], schema: z.ZodType | null): Promise<Envelope> {
   if (privateKeys.length === 0) throw new SigningError('no signing keys given');
   const type = signed['_type'];
   if (typeof type !== 'string' || !(ENVELOPE_TYPES as readonly string[]).includes(type)) {
     throw new SigningError(`signed._type must be one of ${ENVELOPE_TYPES.join('|')}, got ${JSON.stringify(type)}`);
   }
-  if (opts.validate ?? true) {
-    const r = SIGNED_SCHEMAS[type as EnvelopeType].safeParse(signed);
+  if (schema) {
+    const r = schema.safeParse(signed);
     if (!r.success) throw new SigningError(`refusing to sign an invalid ${type} document: ${formatIssues(r.error)}`);
   }
   let message: Uint8Array;
@@ -375,40 +369,34 @@ export async function updateRoot(trusted: RootSigned, chain: readonly EnvelopeIn
 }
 
 // ---------------------------------------------------------------------------------------------
-// catalogue, factors (and roots checked against the trusted root)
+// any signed document (and roots checked against the trusted root)
 
-export type VerifyOptions<T extends EnvelopeType> = ReadOptions & {
+export type VerifyWithOptions<S extends SignedHeader> = ReadOptions & {
   /** the trusted root (from trustRoot / rotateRoot) */
   root: RootSigned;
-  type: T;
+  type: EnvelopeType;
   now: Now;
   /** refuse versions below this (the last version accepted: equal is allowed, lower is a rollback) */
   minVersion?: number;
-} & (T extends 'factors'
-    ? {
-        /** the version of the catalogue the factors will be used with; null skips this check
-         *  (only for tools that have no catalogue at hand, like the offline verify CLI) */
-        catalogueVersion: number | null;
-      }
-    : { catalogueVersion?: undefined });
+  /** the full shape of the type's signed part, checked once the signatures are */
+  schema: z.ZodType<S>;
+};
 
-export interface Verified<T extends EnvelopeType> {
+export interface VerifiedWith<S extends SignedHeader> {
   ok: true;
-  type: T;
+  type: EnvelopeType;
   version: number;
-  signed: SignedOf<T>;
+  signed: S;
   /** the keys whose signatures counted */
   keyIds: string[];
 }
 
-export type VerifyResult<T extends EnvelopeType> = Verified<T> | VerifyFailure;
-
 /**
- * Verify a signed catalogue, factors manifest or root against the trusted root. For a root
- * (type 'root') this checks its signatures by the TRUSTED root's root keys only; to adopt a new
- * root use rotateRoot.
+ * Verify a signed document of `opts.type` against the trusted root, its signed part against
+ * `opts.schema`. For a root (type 'root') this checks its signatures by the TRUSTED root's root
+ * keys only; to adopt a new root use rotateRoot.
  */
-export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInput, opts: VerifyOptions<T>): Promise<VerifyResult<T>> {
+export async function verifyEnvelopeWith<S extends SignedHeader>(input: EnvelopeInput, opts: VerifyWithOptions<S>): Promise<VerifiedWith<S> | VerifyFailure> {
   const trusted = RootSignedSchema.safeParse(opts.root);
   if (!trusted.success) return failure('invalid_root', `the trusted root is not a valid root: ${formatIssues(trusted.error)}`);
   const root = trusted.data;
@@ -419,11 +407,11 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
   if (!env.ok) return env;
   const sigs = await checkSignatures(env.message, env.signatures, root.keys, root.roles[opts.type], opts.type);
   if (!sigs.ok) return sigs;
-  const parsed = SIGNED_SCHEMAS[opts.type].safeParse(env.signed);
+  const parsed = opts.schema.safeParse(env.signed);
   if (!parsed.success) return failure('bad_shape', `${opts.type}: ${formatIssues(parsed.error)}`);
-  const signed = parsed.data as SignedOf<T>;
-  if (signed._type === 'root') {
-    const ids = await checkKeyIds(signed);
+  const signed = parsed.data;
+  if (opts.type === 'root') {
+    const ids = await checkKeyIds(signed as unknown as RootSigned);
     if (!ids.ok) return ids;
   }
   if (opts.minVersion !== undefined && signed.version < opts.minVersion) {
@@ -431,20 +419,5 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
   }
   const expired = checkExpiry(signed, opts.type, opts.now);
   if (expired) return expired;
-  if (signed._type === 'factors' && typeof opts.catalogueVersion === 'number' && signed.manifest.catalogueVersion !== opts.catalogueVersion) {
-    return failure(
-      'catalogue_version_mismatch',
-      `factors v${signed.version} were trained for catalogue v${signed.manifest.catalogueVersion}, but the catalogue in use is v${opts.catalogueVersion}`
-    );
-  }
   return { ok: true, type: opts.type, version: signed.version, signed, keyIds: sigs.keyIds };
-}
-
-/** Check a factors blob against its (verified) manifest: length first, then sha256. */
-export async function verifyFactorsBlob(manifestSigned: FactorsSigned | FactorsManifest, blob: Uint8Array): Promise<{ ok: true; sha256: string } | VerifyFailure> {
-  const m = 'manifest' in manifestSigned ? manifestSigned.manifest : manifestSigned;
-  if (blob.byteLength !== m.bytes) return failure('blob_size_mismatch', `factors blob is ${blob.byteLength} bytes, the manifest says ${m.bytes}`);
-  const sha256 = await sha256Hex(blob);
-  if (sha256 !== m.sha256) return failure('sha256_mismatch', `factors blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${m.sha256.slice(0, 12)}…`);
-  return { ok: true, sha256 };
 }

@@ -6,14 +6,11 @@
  *
  * The signatures cover the RFC 8785 canonical JSON of `signed` (see canonical-json.ts).
  *   root:      keys {keyId: {keyType: 'ed25519', publicKey: base64}}, roles {root, catalogue, factors: {keyIds, threshold}}
- *   catalogue: products [...] (validated with the domain's CatalogueSchema)
- *   factors:   manifest {...} (the cf factors manifest, FactorsManifestSchema); its blob is checked with verifyFactorsBlob
+ * The catalogue's and the factors' payloads are not this module's business: src/lib/documents binds their schemas
+ * (domain's catalogue, cf's factors manifest) to the envelope, so signing depends on neither.
  */
 import { z } from 'zod';
-import { FactorsManifestSchema } from '../cf/artifact';
-import { CatalogueSchema } from '../domain/catalogue';
-import { ProductSchema } from '../domain/product';
-import { fromBase64 } from './bytes';
+import { fromBase64 } from '../common/base64';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 
 export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors'] as const;
@@ -37,13 +34,23 @@ export const EnvelopeSchema = z.strictObject({
 export type Envelope = { signed: Record<string, unknown>; signatures: Signature[] };
 
 const isoTime = z.iso.datetime({ offset: true });
-const header = {
+/** The members every signed document carries beside `_type`. */
+export const SIGNED_HEADER = {
   version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   issuedAt: isoTime,
   expiresAt: isoTime
 };
 
-function checkTimes(d: { issuedAt: string; expiresAt: string }, ctx: z.RefinementCtx): void {
+/** What every signed document has, whatever its payload. */
+export interface SignedHeader {
+  _type: EnvelopeType;
+  version: number;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+/** expiresAt after issuedAt: for a signed document schema's superRefine. */
+export function checkTimes(d: { issuedAt: string; expiresAt: string }, ctx: z.RefinementCtx): void {
   if (Date.parse(d.expiresAt) <= Date.parse(d.issuedAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be after issuedAt' });
 }
 
@@ -57,7 +64,7 @@ export type RoleKeys = z.infer<typeof RoleSchema>;
 export const RootSignedSchema = z
   .strictObject({
     _type: z.literal('root'),
-    ...header,
+    ...SIGNED_HEADER,
     keys: z.record(KeyIdSchema, PublicKeySchema),
     roles: z.strictObject({ root: RoleSchema, catalogue: RoleSchema, factors: RoleSchema })
   })
@@ -74,26 +81,3 @@ export const RootSignedSchema = z
   });
 /** A root's signed part. A verified one is the "trusted root" every other check starts from. */
 export type RootSigned = z.infer<typeof RootSignedSchema>;
-
-export const CatalogueSignedSchema = z
-  .looseObject({ _type: z.literal('catalogue'), ...header, products: z.array(ProductSchema) })
-  .superRefine((c, ctx) => {
-    checkTimes(c, ctx);
-    // duplicate product ids and the rest of the catalogue rules
-    const r = CatalogueSchema.safeParse({ version: c.version, products: c.products });
-    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  });
-export type CatalogueSigned = z.infer<typeof CatalogueSignedSchema>;
-
-export const FactorsSignedSchema = z
-  .strictObject({ _type: z.literal('factors'), ...header, manifest: FactorsManifestSchema })
-  .superRefine((f, ctx) => checkTimes(f, ctx));
-export type FactorsSigned = z.infer<typeof FactorsSignedSchema>;
-
-export type SignedOf<T extends EnvelopeType> = T extends 'root' ? RootSigned : T extends 'catalogue' ? CatalogueSigned : FactorsSigned;
-
-export const SIGNED_SCHEMAS = {
-  root: RootSignedSchema,
-  catalogue: CatalogueSignedSchema,
-  factors: FactorsSignedSchema
-} as const;

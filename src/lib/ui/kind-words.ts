@@ -9,7 +9,7 @@
  */
 import { defaultAmount, equalInstalment, loanBounds, type Locale, type Product, type ProductKind } from '../domain';
 import type { Reason, ReasonCode } from '../engine';
-import { formatMoney, formatPercent } from './format';
+import { formatMoney, formatPercent } from '../vocab/money';
 
 export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
 
