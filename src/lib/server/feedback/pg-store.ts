@@ -17,7 +17,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { emptyAggregate, sameCohort, type Aggregate, type Cohort, type ReportContribution } from '../../privacy/aggregate';
 import { REPORT_KINDS, type ReportKind } from '../../privacy/mechanism';
-import { assertMigrated, migrate } from './pg-migrations';
+import { assertMigrated, migrate, SCHEMA_LOCK } from './pg-migrations';
 import type { CohortRecord, FeedbackStore, PeriodSummary } from './store';
 
 /** postgres://user:password@host:port/database?… (or postgresql://); unix sockets via ?host=/dir. */
@@ -274,6 +274,68 @@ export class PgAggregateStore implements FeedbackStore {
       const r = await pool.query<{ period: string; reports: number }>('SELECT period, SUM(reports)::float8 AS reports FROM cohorts GROUP BY period ORDER BY period');
       return r.rows.map((row) => ({ period: row.period, reports: row.reports }));
     });
+  }
+
+  /**
+   * Add whole aggregates (another store's counts: `npm run store -- copy`) in one transaction: each
+   * cohort is opened with its own domain, or must already have that domain and those pads here; then
+   * its reports, parts and counters are added to what is there (servers may already be counting).
+   * `digest` names the copied content, and the same content is refused a second time, so a repeated
+   * copy cannot count the same reports twice. Rows are locked in add()'s order.
+   */
+  addAggregates(aggs: readonly Aggregate[], digest: string): Promise<{ cohorts: number; merged: number; reports: number; counters: number }> {
+    return this.#run('copy', (pool) =>
+      this.#transaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+        const key = `copied:${digest}`;
+        if ((await client.query('SELECT 1 FROM meta WHERE key = $1', [key])).rowCount) throw new Error(`these counts (sha256 ${digest}) were already copied into this database`);
+        let merged = 0;
+        let reports = 0;
+        let counters = 0;
+        for (const agg of aggs) {
+          const args = [agg.period, agg.epsilon, agg.partsPerReport];
+          const pads = Object.fromEntries(REPORT_KINDS.map((k) => [k, agg.kinds[k].pad]));
+          const inserted = await client.query(
+            'INSERT INTO cohorts (period, epsilon, parts_per_report, item_ids, pads) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (period, epsilon, parts_per_report) DO NOTHING',
+            [...args, JSON.stringify(agg.itemIds), JSON.stringify(pads)]
+          );
+          const row = (await client.query<CohortRow>(`SELECT ${COHORT_COLUMNS} FROM cohorts WHERE period = $1 AND epsilon = $2 AND parts_per_report = $3`, args)).rows[0];
+          if (!row) throw new Error('cohort could not be created');
+          const here = toRecord(row);
+          const name = `cohort ${agg.period} ε=${agg.epsilon} ×${agg.partsPerReport}`;
+          if (JSON.stringify(here.itemIds) !== JSON.stringify(agg.itemIds)) throw new Error(`${name} already exists here with another item domain (another catalogue): its counts cannot be added`);
+          if (REPORT_KINDS.some((k) => here.pads[k] !== agg.kinds[k].pad)) throw new Error(`${name} already exists here with other pad lengths`);
+          if (inserted.rowCount === 0) merged++;
+          const kinds = REPORT_KINDS.filter((k) => agg.kinds[k].parts > 0);
+          await client.query(
+            `INSERT INTO kind_parts (cohort, kind, parts) SELECT $1, k, p FROM unnest($2::text[], $3::bigint[]) AS t(k, p) ORDER BY k
+             ON CONFLICT (cohort, kind) DO UPDATE SET parts = kind_parts.parts + EXCLUDED.parts`,
+            [row.id, kinds, kinds.map((k) => agg.kinds[k].parts)]
+          );
+          const codes: number[] = [];
+          const idx: number[] = [];
+          const counts: number[] = [];
+          REPORT_KINDS.forEach((k, code) => {
+            agg.kinds[k].counts.forEach((c, i) => {
+              if (c === 0) return;
+              codes.push(code);
+              idx.push(i);
+              counts.push(c);
+            });
+          });
+          await client.query(
+            `INSERT INTO counters (cohort, kind, idx, count) SELECT $1, k, i, c FROM unnest($2::smallint[], $3::bigint[], $4::bigint[]) AS t(k, i, c) ORDER BY k, i
+             ON CONFLICT (cohort, kind, idx) DO UPDATE SET count = counters.count + EXCLUDED.count`,
+            [row.id, codes, idx, counts]
+          );
+          await client.query('UPDATE cohorts SET reports = reports + $2 WHERE id = $1', [row.id, agg.reports]);
+          reports += agg.reports;
+          counters += codes.length;
+        }
+        await client.query("INSERT INTO meta (key, value) VALUES ($1, '1')", [key]);
+        return { cohorts: aggs.length, merged, reports, counters };
+      })
+    );
   }
 
   /**
