@@ -62,8 +62,9 @@ export interface ClusterOptions {
 export async function startCluster(opts: ClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error(pgUnavailable()!);
-  const dir = mkdtempSync(join(tmpdir(), 'candor-pg-'));
   const asRoot = process.getuid?.() === 0;
+  // under root the cluster's user must reach the directory: /tmp, not a TMPDIR private to root
+  const dir = mkdtempSync(join(asRoot && existsSync('/tmp') ? '/tmp' : tmpdir(), 'candor-pg-'));
   let prefix: string[] = [];
   if (asRoot) {
     const who = idOf('postgres') ?? idOf('nobody');
