@@ -203,6 +203,36 @@ describePg('Candor servers on one PostgreSQL', () => {
     expect(metrics).toContain('candor_feedback_store_up 1\n');
   });
 
+  it('a server whose database is not there yet starts, answers 503 for feedback and health, and recovers by itself', async () => {
+    const url = cluster.url('late');
+    const server = await startServer({ ...deployment, CANDOR_DATABASE_URL: url });
+    servers.push(server);
+    const post = (i: number): Promise<Response> =>
+      fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.0.${i}` },
+        body: JSON.stringify(syntheticReport(SEED, i, itemIds, PERIOD, EPSILON))
+      });
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { store: string }).store).toMatch(/database "late" does not exist/);
+    const refused = await post(1);
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: string }).error).toBe('storage');
+    expect(server.child.exitCode).toBeNull();
+    await cluster.createDatabase('late');
+    // the store tries again at most every 2 s
+    let status = 0;
+    for (let t = 0; t < 40 && status !== 202; t++) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = (await post(2 + t)).status;
+    }
+    expect(status).toBe(202);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(server.log()).toMatch(/aggregate store recovered|applied migration/);
+    await server.stop();
+  });
+
   it('three servers started at once on an empty database migrate it once, without error', async () => {
     const url = await cluster.createDatabase('three_starts');
     const env = { ...deployment, CANDOR_DATABASE_URL: url };
