@@ -1,5 +1,13 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { env } from '$env/dynamic/private';
 import { embedOrigins } from '$lib/server/embed';
+import { startFeedbackStore } from '$lib/server/feedback/service';
+
+/** At start, before the first request: a PostgreSQL aggregate store is connected and migrated (service.ts). */
+export const init: ServerInit = async () => {
+  if (!building) await startFeedbackStore(env);
+};
 
 /**
  * Headers on every response SvelteKit answers (pages, /api/*, /healthz, /metrics, errors):

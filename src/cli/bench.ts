@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   bundle: () => import('./bench/bundle'),
   intent: () => import('./bench/intent'),
   ranker: () => import('./bench/ranker'),
+  feedback: () => import('./bench/feedback'),
 };
 
 const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });

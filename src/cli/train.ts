@@ -1,7 +1,7 @@
 /**
  * Fit CF factors and write the artifact the server publishes.
  *
- *   npx tsx src/cli/train.ts (--interactions FILE.tsv | --gram FILE.json) --algo ease|puresvd|itemknn|pop
+ *   npx tsx src/cli/train.ts (--interactions FILE.tsv | --gram FILE.json | --db FILE.sqlite | --db-url postgres://…) --algo ease|puresvd|itemknn|pop
  *       --out DIR [--lambda auto|X] [--dim auto|D] [--neighbours auto|N] [--catalogue-version N]
  *       [--dtype float16|float32] [--created ISO-8601] [--seed S]
  *
@@ -13,6 +13,9 @@
  *                   symmetric Gram matrix (e.g. estimated from aggregated LDP reports), rows and
  *                   columns in itemIds order. Nothing to validate on, so `auto` means the defaults:
  *                   λ = 1 × mean diag(G), d = min(64, n−1), 50 neighbours.
+ *   --db, --db-url  the server's LDP aggregates, in the SQLite file or in PostgreSQL: Ĝ is estimated
+ *                   from every cohort and made positive semidefinite exactly as
+ *                   `estimate --gram-out` does, then trained on as --gram is.
  *
  * Writes DIR/factors.json (the manifest, see src/lib/cf/artifact.ts) and DIR/factors-<sha256>.bin,
  * and prints a one-line JSON summary (the manifest without itemIds, plus the file paths, the item
@@ -28,14 +31,16 @@ import { DEFAULT_NEIGHBOURS } from '../lib/cf/itemknn';
 import { CF_ALGOS, type CfAlgo, type Gram } from '../lib/cf/model';
 import { parseTsv } from '../lib/cf/parse';
 import { defaultDim, defaultLambda, tune } from '../lib/cf/tune';
+import { aggregateSource, readAggregates, type AggregateSource } from './aggregate-source';
+import { estimatedGram } from './estimate';
 import { isEntryPoint } from './io';
 
-const FLAGS = ['interactions', 'gram', 'algo', 'out', 'lambda', 'dim', 'neighbours', 'catalogue-version', 'dtype', 'created', 'seed'] as const;
+const FLAGS = ['interactions', 'gram', 'db', 'db-url', 'algo', 'out', 'lambda', 'dim', 'neighbours', 'catalogue-version', 'dtype', 'created', 'seed'] as const;
 type Flag = (typeof FLAGS)[number];
 type Auto = 'auto';
 
 export interface TrainArgs {
-  input: { kind: 'interactions'; path: string } | { kind: 'gram'; path: string };
+  input: { kind: 'interactions'; path: string } | { kind: 'gram'; path: string } | { kind: 'store'; source: AggregateSource };
   algo: CfAlgo;
   out: string;
   lambda: number | Auto;
@@ -76,13 +81,19 @@ function autoOr(name: string, v: string | undefined, parse: (v: string) => numbe
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   const f = parseFlags(argv);
   if (!f.algo || !(CF_ALGOS as readonly string[]).includes(f.algo)) throw new Error(`--algo must be one of ${CF_ALGOS.join('|')}`);
-  if ((f.interactions === undefined) === (f.gram === undefined)) throw new Error('give exactly one of --interactions FILE.tsv or --gram FILE.json');
+  const inputs = [f.interactions, f.gram, f.db, f['db-url']].filter((v) => v !== undefined).length;
+  if (inputs !== 1) throw new Error('give exactly one of --interactions FILE.tsv, --gram FILE.json, --db FILE.sqlite or --db-url URL');
   if (!f.out) throw new Error('--out DIR is required');
   const dtype = f.dtype ?? 'float16';
   if (dtype !== 'float16' && dtype !== 'float32') throw new Error(`--dtype must be float16 or float32, got "${dtype}"`);
   if (f.created !== undefined && Number.isNaN(Date.parse(f.created))) throw new Error(`--created must be an ISO-8601 time, got "${f.created}"`);
   return {
-    input: f.interactions !== undefined ? { kind: 'interactions', path: f.interactions } : { kind: 'gram', path: f.gram! },
+    input:
+      f.interactions !== undefined
+        ? { kind: 'interactions', path: f.interactions }
+        : f.gram !== undefined
+          ? { kind: 'gram', path: f.gram }
+          : { kind: 'store', source: aggregateSource(f.db, f['db-url'], {}) },
     algo: f.algo as CfAlgo,
     out: f.out,
     lambda: autoOr('lambda', f.lambda, (v) => {
@@ -117,19 +128,25 @@ export function parseGramJson(text: string, name = 'gram'): Gram {
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
+/** Train on a file input (--interactions, --gram). */
 export function runTrain(args: TrainArgs, readText: (p: string) => string): Record<string, unknown> {
   const t0 = performance.now();
-  let gram: Gram;
-  let rows: Interaction[] | undefined;
-  let itemIndex: Map<string, number> | undefined;
-  if (args.input.kind === 'interactions') {
-    rows = parseTsv(readText(args.input.path), args.input.path);
-    if (rows.length === 0) throw new Error(`${args.input.path}: no interactions`);
-    itemIndex = buildItemIndex(rows.map((r) => r.item));
-    gram = gramFromRows(userRows(rows, itemIndex).values(), itemIdsOf(itemIndex));
-  } else {
-    gram = parseGramJson(readText(args.input.path), args.input.path);
-  }
+  if (args.input.kind === 'store') throw new Error('runTrain reads files; use runTrainFrom for --db / --db-url');
+  if (args.input.kind === 'gram') return fitAndWrite(args, parseGramJson(readText(args.input.path), args.input.path), undefined, undefined, t0);
+  const rows = parseTsv(readText(args.input.path), args.input.path);
+  if (rows.length === 0) throw new Error(`${args.input.path}: no interactions`);
+  const itemIndex = buildItemIndex(rows.map((r) => r.item));
+  return fitAndWrite(args, gramFromRows(userRows(rows, itemIndex).values(), itemIdsOf(itemIndex)), rows, itemIndex, t0);
+}
+
+/** Train on any input, the aggregate stores included. */
+export async function runTrainFrom(args: TrainArgs, readText: (p: string) => string): Promise<Record<string, unknown>> {
+  if (args.input.kind !== 'store') return runTrain(args, readText);
+  const t0 = performance.now();
+  return fitAndWrite(args, estimatedGram(await readAggregates(args.input.source), false).gram, undefined, undefined, t0);
+}
+
+function fitAndWrite(args: TrainArgs, gram: Gram, rows: Interaction[] | undefined, itemIndex: Map<string, number> | undefined, t0: number): Record<string, unknown> {
   const n = gram.n;
   const params: HyperParams = {};
   let tuning: Record<string, unknown> | undefined;
@@ -163,9 +180,9 @@ export function runTrain(args: TrainArgs, readText: (p: string) => string): Reco
   return { ...rest, items: itemIds.length, manifestPath, blobPath, trainSeconds, ...(tuning ? { tuning } : {}) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
-    const summary = runTrain(parseTrainArgs(process.argv.slice(2)), (p) => readFileSync(p, 'utf8'));
+    const summary = await runTrainFrom(parseTrainArgs(process.argv.slice(2)), (p) => readFileSync(p, 'utf8'));
     process.stdout.write(JSON.stringify(summary) + '\n');
   } catch (e) {
     process.stderr.write(`train: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}\n`);
@@ -173,4 +190,4 @@ function main(): void {
   }
 }
 
-if (isEntryPoint(import.meta.url)) main();
+if (isEntryPoint(import.meta.url)) void main();

@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 
 /**
  * Liveness and readiness: 200 {"ok":true,...} when the aggregate store takes a real write and is
- * sound (sqlite-store.ts check()) and the signed documents verify and have not expired; 503 with the
+ * sound (check() in sqlite-store.ts or pg-store.ts) and the signed documents verify and have not expired; 503 with the
  * reason of each otherwise.
  */
 export const GET: RequestHandler = async () => {
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async () => {
   let uptimeSeconds: number | undefined;
   try {
     const s = feedbackService(env);
-    const h = storeHealth(s);
+    const h = await storeHealth(s);
     store = h.ok ? 'ok' : h.error;
     uptimeSeconds = Math.round((Date.now() - s.metrics.startedAt) / 1000);
   } catch (e) {

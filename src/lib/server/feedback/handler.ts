@@ -23,7 +23,7 @@ import { formatIssues } from '../../domain/validate';
 import { parseStrictJson } from '../../signing/strict-json';
 import type { RateLimiter } from './limiter';
 import type { FeedbackMetrics, RefusalReason } from './metrics';
-import type { AggregateStore, CohortRecord } from './store';
+import type { CohortRecord, FeedbackStore } from './store';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -48,7 +48,7 @@ export const DEFAULT_POLICY: FeedbackPolicy = {
 };
 
 export interface FeedbackDeps {
-  store: AggregateStore;
+  store: FeedbackStore;
   /** the item domain for newly opened cohorts: the published catalogue's product ids */
   itemIds: () => readonly string[];
   limiter: RateLimiter;
@@ -166,9 +166,10 @@ export function createFeedbackHandler(deps: FeedbackDeps): FeedbackHandler {
 
     try {
       const cohortKey: Cohort = { period: report.period, epsilon: report.epsilon, partsPerReport: report.parts.length };
-      const cohort = deps.store.openCohort(cohortKey, deps.itemIds(), policy.pads);
+      const cohort = await deps.store.openCohort(cohortKey, deps.itemIds(), policy.pads);
       checkReport(report, cohort, cohort.pads);
-      deps.store.add(cohort, contributionOf(report, counterFor(cohort)));
+      // 202 only once the transaction has committed: each acknowledged report is counted exactly once
+      await deps.store.add(cohort, contributionOf(report, counterFor(cohort)));
     } catch (e) {
       if (e instanceof ReportMismatchError) return refuse(400, 'policy', e.message);
       return refuse(503, 'storage', 'the aggregate store is unavailable; retry later', { 'retry-after': '60' });
