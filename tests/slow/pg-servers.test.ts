@@ -77,7 +77,7 @@ describePg('Candor servers on one PostgreSQL', () => {
     const keys = join(tmp, 'keys');
     mkdirSync(keys);
     copyFileSync(join(devKeys, 'root.json'), join(keys, 'root.json'));
-    const demo = JSON.parse(readFileSync(join(repoRoot, 'models/catalogue/demo-catalogue.json'), 'utf8')) as { version: number; products: { id: string }[] };
+    const demo = JSON.parse(readFileSync(join(repoRoot, 'src/lib/server/demo-catalogue.json'), 'utf8')) as { version: number; products: { id: string }[] };
     itemIds = demo.products.map((p) => p.id).sort();
     const factors = join(tmp, 'factors');
     mkdirSync(factors);
@@ -85,7 +85,7 @@ describePg('Candor servers on one PostgreSQL', () => {
     blobSha = manifest.sha256;
     copyFileSync(join(repoRoot, 'models/factors/demo', `factors-${manifest.sha256}.bin`), join(factors, `factors-${manifest.sha256}.bin`));
     const key = join(devKeys, 'signing-key.json');
-    cli('sign', ['--type', 'catalogue', '--in', join(repoRoot, 'models/catalogue/demo-catalogue.json'), '--key', key, '--version', String(demo.version), '--out', join(tmp, 'catalogue.json')]);
+    cli('sign', ['--type', 'catalogue', '--in', join(repoRoot, 'src/lib/server/demo-catalogue.json'), '--key', key, '--version', String(demo.version), '--out', join(tmp, 'catalogue.json')]);
     cli('sign', ['--type', 'factors', '--in', join(repoRoot, 'models/factors/demo/factors.json'), '--key', key, '--version', String(demo.version), '--out', join(factors, 'factors.json')]);
     deployment = {
       CANDOR_KEYS: keys,
