@@ -64,8 +64,8 @@ export interface Allocation {
   horizonMonths: number;
   targetVolatility: number;
   cashReserve: number;
-  /** the optimiser's sleeve weights, before products and rounding */
-  target: { sleeve: Sleeve; weight: number }[];
+  /** the optimiser's sleeve weights, before products and rounding, and the limits it had for each */
+  target: { sleeve: Sleeve; weight: number; min: number; max: number }[];
   holdings: Holding[];
   /** the look-through class mix of the holdings (a mixed product counts half equity, half bonds) */
   assetClasses: { class: AssetClass; weight: number }[];
@@ -215,7 +215,7 @@ export function allocate(input: AllocationInput): Allocation {
     horizonMonths: horizon,
     targetVolatility: target,
     cashReserve: reserve,
-    target: sleeves.map((sleeve, i) => ({ sleeve, weight: weights[i]! })),
+    target: sleeves.map((sleeve, i) => ({ sleeve, weight: weights[i]!, min: problem.minWeights[i]!, max: problem.maxWeights[i]! })),
     holdings: final,
     assetClasses: ASSET_CLASSES.map((c) => ({ class: c, weight: c === 'protection' ? protection : mix[c] })).filter((x) => x.weight > 0),
     expectedReturn,
