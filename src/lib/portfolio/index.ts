@@ -17,7 +17,7 @@ export * from './estimate';
 export * from './history';
 export * from './policy';
 export { parseMonthlyReturns, type MonthlyReturns } from './returns-data';
-export { portfolioReturn, portfolioVolatility, sleeveProblem, optimiseSleeves } from './optimise';
+export { portfolioReturn, portfolioVolatility, sleeveProblem, optimiseSleeves, sleeveVolatility } from './optimise';
 
 export interface PipelineAllocationInput extends Omit<AllocationInput, 'ranked'> {
   events: readonly CandorEvent[];

@@ -82,3 +82,9 @@ export function optimiseSleeves(problem: SleeveProblem, target: number): number[
     return best;
   }
 }
+
+/** The estimated volatility of one sleeve on its own (a product's risk on the risk/return chart). */
+export function sleeveVolatility(sleeve: Sleeve, est: ClassEstimate): number {
+  const w = est.classes.map((c) => SLEEVE_EXPOSURE[sleeve][c] ?? 0);
+  return portfolioVolatility(w, est.covariance);
+}
