@@ -1,9 +1,16 @@
 /**
  * The sleeve weights: the highest expected return whose volatility is at most the target, with the cash
- * reserve as a floor and each sleeve's cap. Solved by portfolio-allocation's mean–variance optimiser (the
- * critical line algorithm, exact for a long-only problem with bounds) rather than by hand.
+ * reserve as a floor and each sleeve's cap.
+ *
+ * Solved with quadprog (Goldfarb–Idnani, a port of R's quadprog): the least-variance mix at a required
+ * return is a small quadratic programme, and the best return within the target volatility is found by
+ * bisection on that required return, each step a point of the efficient frontier. portfolio-allocation
+ * (which offers the max-volatility problem directly, by the critical line algorithm) was the first choice,
+ * but its last release (0.0.11, 2020) assigns an undeclared variable, which throws in the strict mode every
+ * bundled ES module runs in, so it cannot run in the browser; the unit tests use it, in Node, as the
+ * independent check of the frontier.
  */
-import PortfolioAllocation from 'portfolio-allocation';
+import { solveQP } from 'quadprog';
 import { SLEEVE_EXPOSURE, type MarketClass, type Sleeve } from './classes';
 import type { ClassEstimate } from './estimate';
 
@@ -45,42 +52,73 @@ export const portfolioVolatility = (w: readonly number[], cov: readonly (readonl
 
 export const portfolioReturn = (w: readonly number[], mu: readonly number[]): number => w.reduce((s, wi, i) => s + wi * mu[i]!, 0);
 
+/** a ridge far below any class's variance (cash: about 1e-5), so that D stays positive definite when a
+ *  sleeve is a blend of others (mixed = half equity, half bonds) */
+const RIDGE = 1e-10;
+const BISECTIONS = 60;
+
+/** The least-variance weights whose expected return is at least `floor` (null: none within the limits). */
+function leastVariance(problem: SleeveProblem, floor: number | null): number[] | null {
+  const { expected, covariance, minWeights, maxWeights } = problem;
+  const n = expected.length;
+  // 1-indexed, as quadprog wants: D = 2Σ (it is factorised in place, so built afresh each call)
+  const D = [[] as number[], ...covariance.map((row, i) => [0, ...row.map((v, j) => 2 * v + (i === j ? RIDGE : 0))])];
+  const d = new Array<number>(n + 1).fill(0);
+  const columns: number[][] = [expected.map(() => 1)];
+  const bounds: number[] = [1];
+  if (floor !== null) {
+    columns.push(expected);
+    bounds.push(floor);
+  }
+  for (let i = 0; i < n; i++) {
+    columns.push(expected.map((_, j) => (i === j ? 1 : 0)));
+    bounds.push(minWeights[i]!);
+    columns.push(expected.map((_, j) => (i === j ? -1 : 0)));
+    bounds.push(-maxWeights[i]!);
+  }
+  const A = [[] as number[], ...expected.map((_, i) => [0, ...columns.map((c) => c[i]!)])];
+  const result = solveQP(D, d, A, [0, ...bounds], 1);
+  if (result.message) return null;
+  // clean the solver's last-digit noise: inside the bounds, summing to 1
+  const w = result.solution.slice(1).map((x, i) => Math.min(maxWeights[i]!, Math.max(minWeights[i]!, x)));
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / total);
+}
+
+/** The most expected return the limits allow: the reserve first, then the best sleeves filled to their caps. */
+function highestReturn(problem: SleeveProblem): number {
+  const { expected, minWeights, maxWeights } = problem;
+  const w = [...minWeights];
+  let left = 1 - w.reduce((a, b) => a + b, 0);
+  for (const i of expected.map((_, i) => i).sort((a, b) => expected[b]! - expected[a]!)) {
+    const add = Math.min(left, maxWeights[i]! - w[i]!);
+    w[i]! += add;
+    left -= add;
+  }
+  return portfolioReturn(w, expected);
+}
+
 /** The best sleeve weights at volatility ≤ `target`; below the least reachable volatility, the least-risk mix. */
 export function optimiseSleeves(problem: SleeveProblem, target: number): number[] {
-  const { expected, covariance, minWeights, maxWeights } = problem;
+  const { covariance, minWeights, maxWeights } = problem;
   if (problem.sleeves.length === 1) return [1];
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(minWeights) > 1 + 1e-9 || sum(maxWeights) < 1 - 1e-9) throw new Error('allocation: the sleeve limits cannot add up to the whole amount');
-  const solve = (maxVolatility: number) =>
-    PortfolioAllocation.meanVarianceOptimizationWeights(expected, covariance, { constraints: { maxVolatility, minWeights, maxWeights } });
-  try {
-    return solve(target);
-  } catch {
-    // the target is below every mix the limits allow: take the least volatile one, found by doubling the
-    // target until the problem has a solution and then bisecting down to the least feasible one
-    let hi = Math.max(target, 1e-4);
-    let best: number[] | null = null;
-    for (let i = 0; i < 40 && !best; i++) {
-      hi *= 2;
-      try {
-        best = solve(hi);
-      } catch {
-        best = null;
-      }
-    }
-    if (!best) throw new Error('allocation: no mix satisfies the limits');
-    let lo = target;
-    for (let i = 0; i < 30; i++) {
-      const mid = (lo + hi) / 2;
-      try {
-        best = solve(mid);
-        hi = mid;
-      } catch {
-        lo = mid;
-      }
-    }
-    return best;
+  const calmest = leastVariance(problem, null);
+  if (!calmest) throw new Error('allocation: no mix satisfies the limits');
+  if (portfolioVolatility(calmest, covariance) >= target) return calmest;
+  let lo = portfolioReturn(calmest, problem.expected);
+  let hi = highestReturn(problem);
+  let best = calmest;
+  for (let i = 0; i < BISECTIONS && hi - lo > 1e-9; i++) {
+    const mid = (lo + hi) / 2;
+    const w = leastVariance(problem, mid);
+    if (w && portfolioVolatility(w, covariance) <= target) {
+      best = w;
+      lo = mid;
+    } else hi = mid;
   }
+  return best;
 }
 
 /** The estimated volatility of one sleeve on its own (a product's risk on the risk/return chart). */
