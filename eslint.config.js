@@ -18,11 +18,12 @@ const LAYERS = [
   ['privacy', 'engine', 'intent', 'documents'],
   ['ranker', 'llm'],
   ['pipeline'],
+  ['portfolio'],
   ['client', 'server'],
   ['ui']
 ];
 // no DOM, no I/O, no aliases: the same files run in the browser, in Node (tsx) and in Vitest
-const PURE = ['common', 'domain', 'signing', 'vocab', 'cf', 'privacy', 'engine', 'intent', 'documents', 'ranker', 'llm', 'pipeline'];
+const PURE = ['common', 'domain', 'signing', 'vocab', 'cf', 'privacy', 'engine', 'intent', 'documents', 'ranker', 'llm', 'pipeline', 'portfolio'];
 const OUTSIDE_LIB = '(?:src/)?(?:routes|cli|hooks\\.[a-z]+|service-worker)(?:[/.]|$)';
 const into = (names) => `^(?:\\$lib/|(?:\\.\\./)+(?:src/)?(?:lib/)?)(?:${names.join('|')})(?:[/.]|$)`;
 

@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   intent: () => import('./bench/intent'),
   ranker: () => import('./bench/ranker'),
   feedback: () => import('./bench/feedback'),
+  portfolio: () => import('./bench/portfolio'),
 };
 
 const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });

@@ -211,6 +211,11 @@ class CandorApp {
     });
   }
 
+  /** The pipeline's whole list for the person with another horizon: the portfolio page picks its products from it. */
+  rankedFor(horizonMonths: number): EngineResult {
+    return this.ranking.rerank({ ...this.#situation(), profile: { ...this.profile, horizonMonths }, now: new Date(), k: this.products.length });
+  }
+
   verdict(product: Product): GateVerdict {
     return gate(product, this.profile);
   }
