@@ -13,7 +13,7 @@ const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs
 const SCRIPT = resolve(ROOT, 'src/cli/allocate.ts');
 const dir = mkdtempSync(join(tmpdir(), 'candor-allocate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const products = CatalogueSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'models/catalogue/demo-catalogue.json'), 'utf8'))).products;
+const products = CatalogueSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'src/lib/server/demo-catalogue.json'), 'utf8'))).products;
 const byId = new Map(products.map((p) => [p.id, p]));
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {

@@ -32,7 +32,7 @@ import { shrinkCorrelation } from '../../src/lib/portfolio/ledoit-wolf';
 
 const csv = readFileSync(new URL('../../models/asset-classes/monthly-returns.csv', import.meta.url), 'utf8');
 const estimate = estimateClasses(parseMonthlyReturns(csv));
-const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../models/catalogue/demo-catalogue.json', import.meta.url), 'utf8'))).products;
+const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))).products;
 const byId = new Map(products.map((p) => [p.id, p]));
 
 const NOW = new Date('2026-11-01T00:00:00Z');

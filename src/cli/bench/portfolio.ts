@@ -22,7 +22,7 @@ const PORTFOLIO_CODE = /constraints are inconsistent|CSI300_TR|SP500TR_CNY/;
 
 async function nodeTimings(quick: boolean): Promise<Record<string, unknown>> {
   const csv = readFileSync(join(root, 'models', 'asset-classes', 'monthly-returns.csv'), 'utf8');
-  const products = CatalogueSchema.parse(JSON.parse(readFileSync(join(root, 'models', 'catalogue', 'demo-catalogue.json'), 'utf8'))).products;
+  const products = CatalogueSchema.parse(JSON.parse(readFileSync(join(root, 'src', 'lib', 'server', 'demo-catalogue.json'), 'utf8'))).products;
   const estimate = estimateClasses(parseMonthlyReturns(csv));
   const runs = quick ? 5 : 20;
   const now = new Date();
