@@ -20,6 +20,7 @@ import { trustedRoot } from './trust';
 import { startOutbox } from './outbox';
 import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
+import { PrivacyView } from './privacy-view.svelte';
 import {
   eraseAll,
   exportAll,
@@ -32,7 +33,6 @@ import {
   saveProfile,
   saveQuestionnaire,
   setSetting,
-  storeCounts,
   type CandorDB,
   type StoredEvent
 } from './db';
@@ -69,8 +69,7 @@ class CandorApp {
   events = $state.raw<StoredEvent[]>([]);
   baseProfile = $state.raw<Profile>(EMPTY_PROFILE);
   questionnaire = $state.raw<QuestionnaireResult | null>(null);
-  /** bumps after an erase so that pages showing store counts refresh */
-  revision = $state(0);
+  #privacy: PrivacyView | null = null;
 
   profile = $derived(effectiveProfile({ ...this.baseProfile, locale: this.locale }, this.questionnaire, new Date()));
   productById = $derived(new Map(this.products.map((p) => [p.id, p])));
@@ -85,6 +84,12 @@ class CandorApp {
   get db(): CandorDB {
     if (!this.#db) throw new Error('the device store is not open yet');
     return this.#db;
+  }
+
+  /** what the privacy page shows of the store and the outbox (privacy-view.svelte.ts) */
+  get privacy(): PrivacyView {
+    this.#privacy ??= new PrivacyView(this.db);
+    return this.#privacy;
   }
 
   async init(): Promise<void> {
@@ -224,16 +229,14 @@ class CandorApp {
     return exportAll(this.db, new Date());
   }
 
-  counts() {
-    return storeCounts(this.db);
-  }
-
   async erase(): Promise<void> {
     await eraseAll(this.db);
     await this.ranking.reset();
     llm.forget(); // the opt-in was a setting, erased with the rest
+    // the ledger went with everything else: stay silent for this period and the last (outbox.ts); the
+    // privacy page's counts are read again before the emptied event list shows
+    await this.privacy.afterErase(Date.now());
     await this.reload();
-    this.revision += 1;
   }
 }
 
