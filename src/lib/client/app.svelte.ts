@@ -1,41 +1,16 @@
-import {
-  EMPTY_PROFILE,
-  gate,
-  type EventType,
-  type GateVerdict,
-  type Locale,
-  type Product,
-  type ProductKind,
-  type Profile
-} from '../domain';
-import { effectiveProfile, type QuestionnaireResult } from '../domain/questionnaire';
+import { gate, type EventType, type GateVerdict, type Locale, type Product, type ProductKind, type Profile } from '../domain';
+import type { QuestionnaireResult } from '../domain/questionnaire';
 import type { Intent } from '../domain/intent';
 import type { EngineResult, RecommendInput } from '../engine';
 import { initialLocale, setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
-import type { CfModel } from '../cf/model';
-import { cachedCatalogue, syncCatalogue, type CatalogueStatus } from './catalogue-sync';
-import { cachedFactors, syncFactors, type FactorsStatus } from './factors-sync';
-import { trustedRoot } from './trust';
+import { CatalogueState } from './catalogue.svelte';
 import { startOutbox } from './outbox';
+import { PersonState } from './person.svelte';
 import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
 import { PrivacyView } from './privacy-view.svelte';
-import {
-  eraseAll,
-  exportAll,
-  getProfile,
-  getSetting,
-  latestQuestionnaire,
-  listEvents,
-  openCandorDb,
-  recordEvent,
-  saveProfile,
-  saveQuestionnaire,
-  setSetting,
-  type CandorDB,
-  type StoredEvent
-} from './db';
+import { eraseAll, exportAll, getSetting, openCandorDb, setSetting, type CandorDB } from './db';
 import { z } from 'zod';
 
 const LocaleSetting = z.enum(['zh-CN', 'en']).nullable();
@@ -49,37 +24,27 @@ export class StorageUnavailableError extends Error {
 }
 
 /**
- * The app's state on the device: one instance per page load. Everything here comes from, and
- * goes to, IndexedDB; nothing is sent anywhere but the catalogue request.
+ * The app on the device: one instance per page load, composing one manager per concern — the
+ * catalogue (catalogue.svelte.ts), the person (person.svelte.ts), the ranker (ranking.svelte.ts), the
+ * privacy page's view of the store (privacy-view.svelte.ts) — with the language, and doing what spans
+ * them (an event also tells the ranker; an erase empties all of them). Everything here comes from, and
+ * goes to, IndexedDB; nothing is sent anywhere but the catalogue request and the LDP report.
  */
 class CandorApp {
   #db: CandorDB | null = null;
   /** messages can be formatted (the locale is known) */
   i18nReady = $state(false);
-  /** the catalogue has been loaded or has failed to load */
-  ready = $state(false);
   locale = $state<Locale>('zh-CN');
-  products = $state.raw<Product[]>([]);
-  catalogueStatus = $state.raw<CatalogueStatus>({ state: 'none', error: '' });
-  /** the verified collaborative-filtering factors, once loaded (the engine works without them) */
-  cf = $state.raw<CfModel | null>(null);
-  factorsStatus = $state.raw<FactorsStatus>({ state: 'none', error: '' });
-  /** the on-device ranker: re-ranks recommendations once its worker is ready (ranking.svelte.ts) */
+  readonly catalogue = new CatalogueState();
+  readonly person = new PersonState(() => this.locale);
+  /** the on-device ranker: re-ranks recommendations once its worker is ready */
   readonly ranking = new Ranking();
-  events = $state.raw<StoredEvent[]>([]);
-  baseProfile = $state.raw<Profile>(EMPTY_PROFILE);
-  questionnaire = $state.raw<QuestionnaireResult | null>(null);
   #privacy: PrivacyView | null = null;
 
-  profile = $derived(effectiveProfile({ ...this.baseProfile, locale: this.locale }, this.questionnaire, new Date()));
-  productById = $derived(new Map(this.products.map((p) => [p.id, p])));
-  /** the person's current favourites: the latest favourite event per product decides */
-  favorites = $derived.by(() => {
-    const state = new Map<string, boolean>();
-    for (const e of this.events) if (e.type === 'favorite' && e.productId) state.set(e.productId, e.value !== 0);
-    return new Set([...state].filter(([, on]) => on).map(([id]) => id));
-  });
-  dismissed = $derived(new Set(this.events.filter((e) => e.type === 'dismiss').map((e) => e.productId)));
+  /** the catalogue has been loaded or has failed to load */
+  get ready(): boolean {
+    return this.catalogue.ready;
+  }
 
   get db(): CandorDB {
     if (!this.#db) throw new Error('the device store is not open yet');
@@ -111,53 +76,12 @@ class CandorApp {
       this.locale = saved;
       setLocale(saved);
     }
-    await this.reload();
-    // what this device verified before is shown at once; the server only refreshes it, in the
-    // background, so a slow or hanging server never keeps the person waiting (fetch-limited.ts)
-    const cached = await cachedCatalogue(db);
-    const shown = cached?.catalogue ?? null;
-    if (cached && shown) {
-      // factors before the first list, so that recommendations do not reshuffle under the person's eyes
-      const factors = await cachedFactors(db, shown);
-      if (factors) [this.cf, this.factorsStatus] = [factors.model, factors.status];
-      this.products = shown.products;
-      this.catalogueStatus = cached.status;
-      this.ready = true;
-    }
-    const refresh = async (): Promise<void> => {
-      // everything from the server is checked against the root pinned in this build
-      const root = trustedRoot(db, fetch, new Date(), rootEnvelope);
-      const loaded = await syncCatalogue(db, fetch, new Date(), root);
-      // said at once: the factors below may take their own time limit
-      this.catalogueStatus = loaded.status;
-      if (loaded.catalogue) {
-        const factors = await syncFactors(db, fetch, new Date(), await root, loaded.catalogue);
-        // the list moves only when something new arrived, not when the same versions are confirmed
-        const versionOf = (s: FactorsStatus) => ('version' in s ? s.version : null);
-        const newCatalogue = loaded.catalogue.version !== shown?.version;
-        if (newCatalogue || versionOf(factors.status) !== versionOf(this.factorsStatus)) this.cf = factors.model;
-        this.factorsStatus = factors.status;
-        if (newCatalogue) this.products = loaded.catalogue.products;
-      }
-    };
-    // with nothing kept yet there is nothing to show: wait for the network (bounded by the fetch limits)
-    if (shown) void refresh().catch((e: unknown) => console.error('catalogue refresh failed', e));
-    else await refresh();
-    this.ready = true;
+    await this.person.load(db);
+    await this.catalogue.start(db, { fetch: (input, init) => fetch(input, init), pinnedRoot: rootEnvelope, now: () => new Date() });
     void this.ranking.start(db);
 
     // feedback outbox: at most one ε-LDP report per week, uploaded after a random delay (docs/privacy.md)
     startOutbox(db);
-  }
-
-  /** Re-read the person's data from the store. */
-  async reload(): Promise<void> {
-    const db = this.db;
-    [this.events, this.baseProfile, this.questionnaire] = await Promise.all([
-      listEvents(db),
-      getProfile(db),
-      latestQuestionnaire(db)
-    ]);
   }
 
   async switchLocale(next: Locale): Promise<void> {
@@ -166,37 +90,25 @@ class CandorApp {
     if (this.#db) await setSetting(this.#db, 'locale', next);
   }
 
-  /** Record one behaviour event on the device; refused events (bad type, unknown product) throw. */
+  /** Record one behaviour event on the device (refused ones throw), and let the ranker learn from it. */
   async record(type: EventType, productId: string | undefined, extra: { value?: number; query?: string } = {}): Promise<void> {
-    const result = await recordEvent(
-      this.db,
-      { type, productId, ts: new Date().toISOString(), ...extra },
-      (id) => this.productById.has(id)
-    );
-    if (!result.ok) throw new Error(result.error);
-    this.events = [...this.events, result.value];
+    await this.person.record(this.db, type, productId, extra, (id) => this.catalogue.productById.has(id));
     this.ranking.noteEvent(type, extra.value, () => this.#situation());
   }
 
   /** What the engine knows of the person right now (the query, k and clock are the caller's). */
   #situation(): Omit<RecommendInput, 'k' | 'now'> {
-    return { products: this.products, profile: this.profile, events: this.events, ...(this.cf ? { cf: this.cf } : {}) };
+    const { products, cf } = this.catalogue;
+    return { products, profile: this.person.profile, events: this.person.events, ...(cf ? { cf } : {}) };
   }
 
   /** Age or income told to check eligibility (kept on the device, like the rest of the profile). */
-  async tellDetails(details: Pick<Profile, 'age' | 'annualIncome'>): Promise<void> {
-    const saved = await saveProfile(this.db, { ...this.baseProfile, ...details });
-    if (!saved.ok) throw new Error(saved.error);
-    this.baseProfile = saved.value;
+  tellDetails(details: Pick<Profile, 'age' | 'annualIncome'>): Promise<void> {
+    return this.person.tellDetails(this.db, details);
   }
 
-  /** Keep the assessment, and carry its answers (age, income, goals…) into the stored profile. */
-  async completeQuestionnaire(result: QuestionnaireResult): Promise<void> {
-    await saveQuestionnaire(this.db, result);
-    const saved = await saveProfile(this.db, { ...this.baseProfile, ...result.profile, riskLevel: result.riskLevel });
-    if (!saved.ok) throw new Error(saved.error);
-    this.baseProfile = saved.value;
-    this.questionnaire = result;
+  completeQuestionnaire(result: QuestionnaireResult): Promise<void> {
+    return this.person.completeQuestionnaire(this.db, result);
   }
 
   /** `ask`: a request typed into the Ask box, with what was understood of it (intent) and its embedding similarities (semantic) */
@@ -218,11 +130,11 @@ class CandorApp {
 
   /** The pipeline's whole list for the person with another horizon: the portfolio page picks its products from it. */
   rankedFor(horizonMonths: number): EngineResult {
-    return this.ranking.rerank({ ...this.#situation(), profile: { ...this.profile, horizonMonths }, now: new Date(), k: this.products.length });
+    return this.ranking.rerank({ ...this.#situation(), profile: { ...this.person.profile, horizonMonths }, now: new Date(), k: this.catalogue.products.length });
   }
 
   verdict(product: Product): GateVerdict {
-    return gate(product, this.profile);
+    return gate(product, this.person.profile);
   }
 
   exportData() {
@@ -236,7 +148,7 @@ class CandorApp {
     // the ledger went with everything else: stay silent for this period and the last (outbox.ts); the
     // privacy page's counts are read again before the emptied event list shows
     await this.privacy.afterErase(Date.now());
-    await this.reload();
+    await this.person.load(this.db);
   }
 }
 
