@@ -69,8 +69,8 @@ export function main(args: readonly string[]): number {
   try {
     opts = parseArgs(args);
   } catch (e) {
-    // cliArgs' refusals end with the usage already
-    process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}\n${e instanceof CliError ? '' : `${USAGE}\n`}`);
+    // one line; cliArgs' refusals end with the usage already
+    process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}${e instanceof CliError ? '' : `; ${USAGE}`}\n`);
     return 1;
   }
   try {
