@@ -189,7 +189,8 @@ function refusal(argv: readonly string[], options: CliOptions, maxPositionals: n
     if (spec.type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value`;
     if (spec.type === 'string') {
       if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) return `${t.rawName} needs a value`;
-      if (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-')) return `${t.rawName} ${t.value}: write --${t.name}=${t.value} for a value that starts with "-"`;
+      if (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-'))
+        return `${t.rawName} ${t.value}: write --${t.name}=${t.value} for a value that starts with "-"`;
     }
   }
   return undefined;
