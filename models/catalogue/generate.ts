@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import type { Catalogue } from '../../src/lib/domain/catalogue';
 import { DEMO_COUNT, DEMO_SEED } from './catalogue';
 import { generateCatalogue } from './catalogue';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, CliError, isEntryPoint } from '../../src/cli/io';
 
 export {
   allocate,
@@ -41,42 +41,25 @@ export interface CliOptions {
 
 const USAGE = 'usage: tsx models/catalogue/generate.ts [--count N] [--seed S] [--out FILE|-]';
 
+const OPTIONS = { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } as const;
+
 /** Parses the arguments; throws an Error with a readable message on anything wrong. */
 export function parseArgs(args: readonly string[]): CliOptions {
+  const f = cliArgs(args, OPTIONS, USAGE).values;
   const opts: CliOptions = { count: DEMO_COUNT, seed: DEMO_SEED, out: DEFAULT_OUT };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    let value: string | undefined;
-    if (flag !== arg) value = arg.slice(eq + 1);
-    else {
-      value = args[i + 1];
-      i++;
-    }
-    switch (flag) {
-      case '--count': {
-        if (value === undefined || !/^\d+$/.test(value)) throw new Error(`--count needs a non-negative integer, got ${value ?? 'nothing'}`);
-        const n = Number(value);
-        if (n > MAX_COUNT) throw new Error(`--count must be at most ${MAX_COUNT}, got ${value}`);
-        opts.count = n;
-        break;
-      }
-      case '--seed': {
-        if (value === undefined || !/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-          throw new Error(`--seed needs an integer, got ${value ?? 'nothing'}`);
-        }
-        opts.seed = Number(value);
-        break;
-      }
-      case '--out': {
-        if (value === undefined || value === '') throw new Error('--out needs a file name');
-        opts.out = value;
-        break;
-      }
-      default:
-        throw new Error(`unknown argument ${arg}`);
-    }
+  if (f.count !== undefined) {
+    if (!/^\d+$/.test(f.count)) throw new Error(`--count needs a non-negative integer, got ${f.count}`);
+    const n = Number(f.count);
+    if (n > MAX_COUNT) throw new Error(`--count must be at most ${MAX_COUNT}, got ${f.count}`);
+    opts.count = n;
+  }
+  if (f.seed !== undefined) {
+    if (!/^-?\d+$/.test(f.seed) || !Number.isSafeInteger(Number(f.seed))) throw new Error(`--seed needs an integer, got ${f.seed}`);
+    opts.seed = Number(f.seed);
+  }
+  if (f.out !== undefined) {
+    if (f.out === '') throw new Error('--out needs a file name');
+    opts.out = f.out;
   }
   return opts;
 }
@@ -86,7 +69,8 @@ export function main(args: readonly string[]): number {
   try {
     opts = parseArgs(args);
   } catch (e) {
-    process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    // one line; cliArgs' refusals end with the usage already
+    process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}${e instanceof CliError ? '' : `; ${USAGE}`}\n`);
     return 1;
   }
   try {

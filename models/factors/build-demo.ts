@@ -21,11 +21,13 @@ import { runTrain } from '../../src/cli/train';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
 import { DEMO_CATALOGUE_PATH } from '../simulator/node';
 import { simulatedTsv } from '../simulator/evaluate-cf';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 export const DEMO_FACTORS_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 export const DEMO_PEOPLE = 20_000;
 export const DEMO_SEED = 1;
+
+const OPTIONS = { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } as const;
 
 export interface BuildOptions {
   people: number;
@@ -70,17 +72,12 @@ export function buildDemoFactors(o: BuildOptions): Record<string, unknown> {
 
 if (isEntryPoint(import.meta.url)) {
   try {
-    const o: BuildOptions = { people: DEMO_PEOPLE, seed: DEMO_SEED, out: DEMO_FACTORS_DIR };
-    const argv = process.argv.slice(2);
-    for (let i = 0; i < argv.length; i++) {
-      const flag = argv[i]!;
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      if (flag === '--people') o.people = Number(v);
-      else if (flag === '--seed') o.seed = Number(v);
-      else if (flag === '--out') o.out = v;
-      else throw new Error(`unknown option ${flag}; usage: build-demo.ts [--people N] [--seed S] [--out DIR]`);
-    }
+    const f = cliArgs(process.argv.slice(2), OPTIONS, 'usage: build-demo.ts [--people N] [--seed S] [--out DIR]').values;
+    const o: BuildOptions = {
+      people: f.people === undefined ? DEMO_PEOPLE : Number(f.people),
+      seed: f.seed === undefined ? DEMO_SEED : Number(f.seed),
+      out: f.out ?? DEMO_FACTORS_DIR
+    };
     if (!Number.isInteger(o.people) || o.people < 1) throw new Error('--people must be a positive integer');
     if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
     process.stdout.write(JSON.stringify(buildDemoFactors(o)) + '\n');

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliArgs, printJson, runCli } from '../../src/cli/io';
 import { tinyBertOnnx } from './tiny-onnx';
 import { SPECIAL_TOKENS, tinyVocabulary, tokenizerConfigJson, tokenizerJson } from './tiny-tokenizer';
 
@@ -71,6 +72,9 @@ export function writeTinyModel(outDir: string): WrittenFile[] {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = resolve(process.argv[2] ?? join('static', 'models', TINY_ID));
-  process.stdout.write(`${JSON.stringify({ id: TINY_ID, dir: out, files: writeTinyModel(out) })}\n`);
+  void runCli(() => {
+    const [dir] = cliArgs(process.argv.slice(2), {}, 'usage: make-tiny-model.ts [OUT_DIR]', { positionals: 1 }).positionals;
+    const out = resolve(dir ?? join('static', 'models', TINY_ID));
+    printJson({ id: TINY_ID, dir: out, files: writeTinyModel(out) });
+  });
 }

@@ -8,14 +8,13 @@
  *   {"personas":N,"passed":N,"share":x,"failures":[{"name","rule","top":[{"id","kind","subtype","risk"}…]}]}
  * or, with --markdown, a table for the README. Exits 0 either way: a measurement, not a gate.
  */
-import { parseArgs } from 'node:util';
 import type { CandorEvent } from '../../src/lib/domain/event';
 import type { Product } from '../../src/lib/domain/product';
 import type { Profile } from '../../src/lib/domain/profile';
 import { effectiveProfile, scoreQuestionnaire } from '../../src/lib/domain/questionnaire';
 import type { RecommendInput } from '../../src/lib/engine/index';
 import { runPipeline, type Scorer } from '../../src/lib/pipeline';
-import { CliError, printJson, runCli } from '../../src/cli/io';
+import { cliArgs, CliError, printJson, runCli } from '../../src/cli/io';
 import { loadCatalogueAndFactors, requestFields } from '../../src/cli/pipeline-setup';
 import { nodeScorer } from '../../src/cli/ranker-scorer';
 import { K, NOW, PERSONAS, type Persona, type PersonaEvent, type RuleInput, type Shown } from './personas';
@@ -110,12 +109,7 @@ export function markdownTable(r: PersonaReport): string {
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    values = parseArgs({ args: process.argv.slice(2), options: { markdown: { type: 'boolean' } }, strict: true }).values;
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; usage: eval:personas [--markdown]`);
-  }
+  const { values } = cliArgs(process.argv.slice(2), { markdown: { type: 'boolean' } }, 'usage: eval:personas [--markdown]');
   const report = await evaluatePersonas();
   if (values.markdown) process.stdout.write(markdownTable(report));
   else printJson({ personas: report.personas, passed: report.passed, share: report.share, failures: report.failures });

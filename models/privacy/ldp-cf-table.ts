@@ -34,7 +34,7 @@ import { DEFAULT_PAD_LENGTH } from '../../src/lib/privacy/mechanism';
 import { nearestPsd } from '../../src/lib/privacy/psd';
 import { reportFromSets, type KindSets } from '../../src/lib/privacy/report';
 import { simulateWeeks, type WeeklyPopulation } from './population';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 export interface TableArgs {
   people: number;
@@ -46,32 +46,42 @@ export interface TableArgs {
   json: boolean;
 }
 
+const USAGE = 'usage: ldp-cf-table.ts [--people 50000] [--test 4000] [--seed 1] [--epsilons 1,2,4,8] [--scales 1,10] [--pair-pad N] [--json]';
+
+const OPTIONS = {
+  people: { type: 'string' },
+  test: { type: 'string' },
+  seed: { type: 'string' },
+  epsilons: { type: 'string' },
+  scales: { type: 'string' },
+  'pair-pad': { type: 'string' },
+  json: { type: 'boolean' }
+} as const;
+
+function positiveInt(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${v}"`);
+  return n;
+}
+
 export function parseArgs(argv: readonly string[]): TableArgs {
-  const a: TableArgs = { people: 50_000, test: 4_000, seed: 1, epsilons: [1, 2, 4, 8], scales: [1, 10], pairPad: DEFAULT_PAD_LENGTH.pair, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '--json') {
-      a.json = true;
-      continue;
-    }
-    const v = argv[++i];
-    if (v === undefined) throw new Error(`${flag} needs a value`);
-    const int = (): number => {
-      const n = Number(v);
-      if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got "${v}"`);
-      return n;
-    };
-    if (flag === '--people') a.people = int();
-    else if (flag === '--test') a.test = int();
-    else if (flag === '--seed') a.seed = int();
-    else if (flag === '--pair-pad') a.pairPad = int();
-    else if (flag === '--scales') {
-      a.scales = v.split(',').map(Number);
-      if (a.scales.some((k) => !Number.isSafeInteger(k) || k < 1)) throw new Error(`--scales must be positive integers, got "${v}"`);
-    } else if (flag === '--epsilons') {
-      a.epsilons = v.split(',').map(Number);
-      if (a.epsilons.some((e) => !(e > 0 && e <= 16))) throw new Error(`--epsilons must be numbers in (0, 16], got "${v}"`);
-    } else throw new Error(`unknown option ${flag}`);
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
+  const a: TableArgs = {
+    people: f.people === undefined ? 50_000 : positiveInt('people', f.people),
+    test: f.test === undefined ? 4_000 : positiveInt('test', f.test),
+    seed: f.seed === undefined ? 1 : positiveInt('seed', f.seed),
+    epsilons: [1, 2, 4, 8],
+    scales: [1, 10],
+    pairPad: f['pair-pad'] === undefined ? DEFAULT_PAD_LENGTH.pair : positiveInt('pair-pad', f['pair-pad']),
+    json: f.json === true
+  };
+  if (f.scales !== undefined) {
+    a.scales = f.scales.split(',').map(Number);
+    if (a.scales.some((k) => !Number.isSafeInteger(k) || k < 1)) throw new Error(`--scales must be positive integers, got "${f.scales}"`);
+  }
+  if (f.epsilons !== undefined) {
+    a.epsilons = f.epsilons.split(',').map(Number);
+    if (a.epsilons.some((e) => !(e > 0 && e <= 16))) throw new Error(`--epsilons must be numbers in (0, 16], got "${f.epsilons}"`);
   }
   return a;
 }

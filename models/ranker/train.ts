@@ -33,6 +33,7 @@ import { loadCalibration, loadCatalogue } from '../simulator/node';
 import { examples, type PersonExamples } from './examples';
 import { auc, ndcgAt } from './metrics';
 import { cpuTf } from './node-tf';
+import { cliArgs } from '../../src/cli/io';
 
 interface Args {
   train: number;
@@ -46,29 +47,29 @@ interface Args {
 
 const FIRST_UNSEEN = 20_000;
 
+const USAGE = 'usage: ranker/train.ts [--train 2500] [--validation 500] [--test 2000] [--seed 1] [--split-day 60] [--weights 0.25,0.5,1,2] [--out FILE]';
+
+const OPTIONS = {
+  train: { type: 'string' },
+  validation: { type: 'string' },
+  test: { type: 'string' },
+  seed: { type: 'string' },
+  'split-day': { type: 'string' },
+  weights: { type: 'string' },
+  out: { type: 'string' }
+} as const;
+
 function parse(argv: readonly string[]): Args {
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   const a: Args = {
-    train: 2500,
-    validation: 500,
-    test: 2000,
-    seed: 1,
-    splitDay: 60,
-    weights: [0.25, 0.5, 1, 2],
-    out: fileURLToPath(new URL('./ranker.json', import.meta.url))
+    train: f.train === undefined ? 2500 : Number(f.train),
+    validation: f.validation === undefined ? 500 : Number(f.validation),
+    test: f.test === undefined ? 2000 : Number(f.test),
+    seed: f.seed === undefined ? 1 : Number(f.seed),
+    splitDay: f['split-day'] === undefined ? 60 : Number(f['split-day']),
+    weights: f.weights === undefined ? [0.25, 0.5, 1, 2] : f.weights.split(',').map(Number),
+    out: f.out ?? fileURLToPath(new URL('./ranker.json', import.meta.url))
   };
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const v = argv[i + 1];
-    if (v === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--train') a.train = Number(v);
-    else if (flag === '--validation') a.validation = Number(v);
-    else if (flag === '--test') a.test = Number(v);
-    else if (flag === '--seed') a.seed = Number(v);
-    else if (flag === '--split-day') a.splitDay = Number(v);
-    else if (flag === '--weights') a.weights = v.split(',').map(Number);
-    else if (flag === '--out') a.out = v;
-    else throw new Error(`unknown option ${flag}`);
-  }
   for (const n of [a.train, a.validation, a.test]) if (!(Number.isInteger(n) && n > 0)) throw new Error('people counts must be positive integers');
   if (a.weights.length === 0 || a.weights.some((w) => !(w > 0))) throw new Error('--weights must be positive numbers');
   return a;

@@ -26,6 +26,7 @@ import { predict } from '../../src/lib/ranker/model';
 import { train, type Dataset } from '../../src/lib/ranker/train';
 import { auc } from './metrics';
 import { cpuTf } from './node-tf';
+import { cliArgs } from '../../src/cli/io';
 
 const SHA256 = 'dc8d576e9bda0f41ee891251bd84bab9a39ce576cba715aac08adc2374a01fde';
 /** the UCI Bank Marketing data set's bank.csv, if present beside the checkout */
@@ -107,13 +108,9 @@ function logLoss(p: ArrayLike<number>, y: ArrayLike<number>): number {
 }
 
 async function main(argv: readonly string[]): Promise<Record<string, unknown>> {
-  let csv = DEFAULT_CSV;
-  let seed = 1;
-  for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--csv') csv = argv[i + 1] ?? csv;
-    else if (argv[i] === '--seed') seed = Number(argv[i + 1]);
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
+  const f = cliArgs(argv, { csv: { type: 'string' }, seed: { type: 'string' } }, 'usage: uci-check.ts [--csv PATH] [--seed 1]').values;
+  const csv = f.csv ?? DEFAULT_CSV;
+  const seed = f.seed === undefined ? 1 : Number(f.seed);
   const bytes = readFileSync(csv);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== SHA256) throw new Error(`${csv}: sha256 ${sha}, expected UCI bank.csv (${SHA256})`);

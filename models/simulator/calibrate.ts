@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } from './calibration';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** the UCI Bank Marketing data set's bank.csv, if present beside the checkout; the slow test that
@@ -37,16 +37,9 @@ export function serialiseCalibration(c: Calibration): string {
 }
 
 function main(argv: readonly string[]): void {
-  let csv = DEFAULT_CSV;
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const v = argv[i + 1];
-    if ((a === '--csv' || a === '--out') && (v === undefined || v.startsWith('--'))) throw new Error(`${a} needs a value`);
-    if (a === '--csv') csv = argv[++i]!;
-    else if (a === '--out') out = argv[++i]!;
-    else throw new Error(`unknown argument ${a}; usage: calibrate.ts [--csv bank.csv] [--out FILE]`);
-  }
+  const f = cliArgs(argv, { csv: { type: 'string' }, out: { type: 'string' } }, 'usage: calibrate.ts [--csv bank.csv] [--out FILE]').values;
+  const csv = f.csv ?? DEFAULT_CSV;
+  const out = f.out;
   const text = serialiseCalibration(calibrateFile(csv));
   if (out === undefined) process.stdout.write(text);
   else writeFileSync(out, text);

@@ -18,7 +18,7 @@ import { CF_ALGOS, type CfAlgo } from '../../src/lib/cf/model';
 import { runEval, type EvalReport } from '../../src/cli/eval';
 import { loadCalibration, loadCatalogue } from './node';
 import { createSimulation, tsvRows, type PositiveWeights } from './simulator';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 export interface EvaluateArgs {
   people: number;
@@ -31,51 +31,44 @@ export interface EvaluateArgs {
   markdown: boolean;
 }
 
+const USAGE = 'usage: evaluate-cf.ts [--people 20000] [--seed 1] [--holdout 0.2] [--k 10] [--algos ease,puresvd,itemknn,pop] [--weights binary|engine] [--catalogue C.json] [--markdown]';
+
+const OPTIONS = {
+  people: { type: 'string' },
+  seed: { type: 'string' },
+  holdout: { type: 'string' },
+  k: { type: 'string' },
+  algos: { type: 'string' },
+  weights: { type: 'string' },
+  catalogue: { type: 'string' },
+  markdown: { type: 'boolean' }
+} as const;
+
+function int(name: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!/^-?\d+$/.test(v) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${v}"`);
+  return n;
+}
+
 export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
-  const a: EvaluateArgs = { people: 20_000, seed: 1, holdout: 0.2, k: 10, algos: ['ease', 'puresvd', 'itemknn', 'pop'], weights: 'binary', catalogue: undefined, markdown: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '--markdown') {
-      a.markdown = true;
-      continue;
-    }
-    const v = argv[++i];
-    if (v === undefined) throw new Error(`${flag} needs a value`);
-    const int = (min: number): number => {
-      const n = Number(v);
-      if (!/^-?\d+$/.test(v) || n < min) throw new Error(`${flag} must be an integer ≥ ${min}, got "${v}"`);
-      return n;
-    };
-    switch (flag) {
-      case '--people':
-        a.people = int(1);
-        break;
-      case '--seed':
-        a.seed = int(Number.MIN_SAFE_INTEGER);
-        break;
-      case '--k':
-        a.k = int(1);
-        break;
-      case '--holdout':
-        a.holdout = Number(v);
-        if (!(a.holdout > 0 && a.holdout < 1)) throw new Error(`--holdout must be in (0, 1), got "${v}"`);
-        break;
-      case '--algos':
-        a.algos = v.split(',').map((s) => {
-          if (!(CF_ALGOS as readonly string[]).includes(s)) throw new Error(`--algos: unknown algorithm "${s}"`);
-          return s as CfAlgo;
-        });
-        break;
-      case '--weights':
-        if (v !== 'binary' && v !== 'engine') throw new Error(`--weights must be binary or engine, got "${v}"`);
-        a.weights = v;
-        break;
-      case '--catalogue':
-        a.catalogue = v;
-        break;
-      default:
-        throw new Error(`unknown option ${flag}`);
-    }
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
+  const a: EvaluateArgs = { people: 20_000, seed: 1, holdout: 0.2, k: 10, algos: ['ease', 'puresvd', 'itemknn', 'pop'], weights: 'binary', catalogue: f.catalogue, markdown: f.markdown === true };
+  if (f.people !== undefined) a.people = int('people', f.people, 1);
+  if (f.seed !== undefined) a.seed = int('seed', f.seed, Number.MIN_SAFE_INTEGER);
+  if (f.k !== undefined) a.k = int('k', f.k, 1);
+  if (f.holdout !== undefined) {
+    a.holdout = Number(f.holdout);
+    if (!(a.holdout > 0 && a.holdout < 1)) throw new Error(`--holdout must be in (0, 1), got "${f.holdout}"`);
+  }
+  if (f.algos !== undefined) {
+    a.algos = f.algos.split(',').map((s) => {
+      if (!(CF_ALGOS as readonly string[]).includes(s)) throw new Error(`--algos: unknown algorithm "${s}"`);
+      return s as CfAlgo;
+    });
+  }
+  if (f.weights !== undefined) {
+    if (f.weights !== 'binary' && f.weights !== 'engine') throw new Error(`--weights must be binary or engine, got "${f.weights}"`);
+    a.weights = f.weights;
   }
   return a;
 }

@@ -21,7 +21,7 @@ import { recommend } from '../../src/lib/engine/recommend';
 import { summariseInteractions } from '../../src/lib/engine/weights';
 import { loadCalibration, loadCatalogue } from './node';
 import { createSimulation, DEFAULT_END } from './simulator';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 const DAY_MS = 86_400_000;
 const POSITIVE = new Set<CandorEvent['type']>(['click', 'favorite', 'apply', 'purchase']);
@@ -56,27 +56,27 @@ interface Args {
   splitDay: number;
 }
 
+const USAGE = 'usage: evaluate-engine.ts [--people 500] [--first 20000] [--seed 1] [--weights 0,0.15,0.25,0.35,0.5,0.75,1] [--factors DIR] [--split-day 60]';
+
+const OPTIONS = {
+  people: { type: 'string' },
+  first: { type: 'string' },
+  seed: { type: 'string' },
+  weights: { type: 'string' },
+  factors: { type: 'string' },
+  'split-day': { type: 'string' }
+} as const;
+
 function parse(argv: readonly string[]): Args {
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   const a: Args = {
-    people: 500,
-    first: 20_000,
-    seed: 1,
-    weights: [0, 0.15, 0.25, 0.35, 0.5, 0.75, 1],
-    factors: fileURLToPath(new URL('../factors/demo/', import.meta.url)),
-    splitDay: 60
+    people: f.people === undefined ? 500 : Number(f.people),
+    first: f.first === undefined ? 20_000 : Number(f.first),
+    seed: f.seed === undefined ? 1 : Number(f.seed),
+    weights: f.weights === undefined ? [0, 0.15, 0.25, 0.35, 0.5, 0.75, 1] : f.weights.split(',').map(Number),
+    factors: f.factors ?? fileURLToPath(new URL('../factors/demo/', import.meta.url)),
+    splitDay: f['split-day'] === undefined ? 60 : Number(f['split-day'])
   };
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const v = argv[i + 1];
-    if (v === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--people') a.people = Number(v);
-    else if (flag === '--first') a.first = Number(v);
-    else if (flag === '--seed') a.seed = Number(v);
-    else if (flag === '--weights') a.weights = v.split(',').map(Number);
-    else if (flag === '--factors') a.factors = v;
-    else if (flag === '--split-day') a.splitDay = Number(v);
-    else throw new Error(`unknown option ${flag}`);
-  }
   if (a.weights.some((w) => !(w >= 0))) throw new Error('--weights must be non-negative numbers');
   return a;
 }

@@ -18,12 +18,21 @@ import { join } from 'node:path';
 import { loadCalibration, loadCatalogue } from './node';
 import type { SimPerson } from './population';
 import { createSimulation, DEFAULT_END, marginals, tsvRows, type PositiveWeights, type SimulatedPerson } from './simulator';
-import { isEntryPoint } from '../../src/cli/io';
+import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 const USAGE =
   'usage: simulate.ts [--people N] [--seed S] [--catalogue C.json] [--format tsv|jsonl] [--out FILE|DIR|-] [--weights binary|engine] [--end ISO] [--days N] [--first N]';
-const FLAGS = ['people', 'seed', 'catalogue', 'format', 'out', 'weights', 'end', 'days', 'first'] as const;
-type Flag = (typeof FLAGS)[number];
+const OPTIONS = {
+  people: { type: 'string' },
+  seed: { type: 'string' },
+  catalogue: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  weights: { type: 'string' },
+  end: { type: 'string' },
+  days: { type: 'string' },
+  first: { type: 'string' }
+} as const;
 
 export interface SimulateArgs {
   people: number;
@@ -44,18 +53,7 @@ function int(name: string, v: string, min: number): number {
 }
 
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
-  const f: Partial<Record<Flag, string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"; ${USAGE}`);
-    const eq = arg.indexOf('=');
-    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as Flag;
-    if (!FLAGS.includes(name)) throw new Error(`unknown option --${name}; ${USAGE}`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--') && value !== '-')) throw new Error(`--${name} needs a value`);
-    if (f[name] !== undefined) throw new Error(`--${name} given twice`);
-    f[name] = value;
-  }
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   const format = f.format ?? 'tsv';
   if (format !== 'tsv' && format !== 'jsonl') throw new Error(`--format must be tsv or jsonl, got "${format}"`);
   const weights = f.weights ?? 'binary';

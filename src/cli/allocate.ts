@@ -9,11 +9,10 @@
  * shipped ranker, the demo CF factors with the demo catalogue), the classes estimated from
  * models/asset-classes/monthly-returns.csv.
  */
-import { parseArgs } from 'node:util';
 import { allocateThroughPipeline, estimateClasses, parseMonthlyReturns } from '../lib/portfolio';
 import { nodeScorer } from './ranker-scorer';
 import { loadCatalogueAndFactors } from './pipeline-setup';
-import { CliError, parseIntOption, printJson, readProfileFile, readTextFile, repoPath, runCli } from './io';
+import { cliArgs, CliError, parseIntOption, printJson, readProfileFile, readTextFile, repoPath, runCli } from './io';
 
 const USAGE = 'usage: allocate --profile P.json --amount N [--horizon MONTHS] [--catalogue C.json]';
 export const RETURNS_FILE = repoPath('models', 'asset-classes', 'monthly-returns.csv');
@@ -28,14 +27,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' }
 } as const;
 
-function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
-}
-
 function parseAmount(value: string): number {
   const n = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > MAX_AMOUNT) throw new CliError(`--amount must be a positive number of yuan up to ${MAX_AMOUNT}, got "${value}"`);
@@ -46,7 +37,7 @@ const pct = (x: number) => Math.round(x * 1e4) / 100;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 async function main(): Promise<void> {
-  const values = parseOptions(process.argv.slice(2));
+  const { values } = cliArgs(process.argv.slice(2), OPTIONS, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

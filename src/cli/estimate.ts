@@ -24,7 +24,7 @@ import { ITEM_KINDS } from '../lib/privacy/mechanism';
 import { isPeriod } from '../lib/privacy/period';
 import { nearestPsd } from '../lib/privacy/psd';
 import { aggregateSource, describeSource, readAggregates, readSqliteAggregates, type AggregateSource } from './aggregate-source';
-import { CliError, printJson, runCli, isEntryPoint } from './io';
+import { cliArgs, CliError, printJson, runCli, isEntryPoint } from './io';
 
 export interface EstimateArgs {
   source: AggregateSource;
@@ -35,28 +35,24 @@ export interface EstimateArgs {
   raw: boolean;
 }
 
-const VALUE_FLAGS = ['db', 'db-url', 'from', 'to', 'gram-out', 'counts-out'] as const;
+const USAGE = 'usage: estimate [--db FILE.sqlite | --db-url postgres://…] [--from YYYY-Www] [--to YYYY-Www] [--gram-out G.json] [--counts-out C.json] [--raw]';
+
+const OPTIONS = {
+  db: { type: 'string' },
+  'db-url': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'gram-out': { type: 'string' },
+  'counts-out': { type: 'string' },
+  raw: { type: 'boolean' }
+} as const;
 
 export function parseEstimateArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): EstimateArgs {
-  const f: Partial<Record<(typeof VALUE_FLAGS)[number], string>> = {};
-  let raw = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--raw') {
-      raw = true;
-      continue;
-    }
-    const name = arg.replace(/^--/, '') as (typeof VALUE_FLAGS)[number];
-    if (!arg.startsWith('--') || !VALUE_FLAGS.includes(name)) throw new CliError(`unknown argument "${arg}"`);
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new CliError(`--${name} needs a value`);
-    if (f[name] !== undefined) throw new CliError(`--${name} given twice`);
-    f[name] = v;
-  }
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   for (const k of ['from', 'to'] as const) if (f[k] !== undefined && !isPeriod(f[k])) throw new CliError(`--${k} must be an ISO week YYYY-Www, got "${f[k]}"`);
   if (f.from && f.to && f.from > f.to) throw new CliError('--from is after --to');
   const source = aggregateSource(f.db, f['db-url'], env);
-  return { source, from: f.from, to: f.to, gramOut: f['gram-out'], countsOut: f['counts-out'], raw };
+  return { source, from: f.from, to: f.to, gramOut: f['gram-out'], countsOut: f['counts-out'], raw: f.raw === true };
 }
 
 function writeJson(path: string, value: unknown): string {

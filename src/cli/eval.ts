@@ -28,7 +28,7 @@ import { CF_ALGOS, hyperParams, type CfAlgo } from '../lib/cf/model';
 import { parseMovieLens, parseTsv } from '../lib/cf/parse';
 import { splitPerUser } from '../lib/cf/split';
 import { tune, type TuneResult } from '../lib/cf/tune';
-import { isEntryPoint } from './io';
+import { cliArgs, isEntryPoint } from './io';
 
 export type Auto = 'auto';
 
@@ -42,30 +42,22 @@ export interface EvalArgs {
   source: { kind: 'files'; train: string; test: string } | { kind: 'data'; data: string; format: 'movielens' | 'tsv'; holdout: number };
 }
 
-const FLAGS = ['train', 'test', 'data', 'format', 'holdout', 'seed', 'algo', 'k', 'lambda', 'dim', 'neighbours'] as const;
-type Flag = (typeof FLAGS)[number];
+const USAGE =
+  'usage: eval (--train TRAIN.tsv --test TEST.tsv | --data FILE [--format movielens|tsv] [--holdout 0.2]) --algo ease|puresvd|itemknn|pop [--k 10] [--lambda auto|X] [--dim auto|D] [--neighbours auto|N] [--seed S]';
 
-/** `--name value` or `--name=value` pairs; every flag takes a value; unknown or repeated flags throw. */
-export function parseFlags<F extends string>(argv: readonly string[], allowed: readonly F[]): Partial<Record<F, string>> {
-  const out: Partial<Record<F, string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as F;
-    if (!allowed.includes(name)) throw new Error(`unknown option --${name}`);
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new Error(`--${name} needs a value`);
-    if (out[name] !== undefined) throw new Error(`--${name} given twice`);
-    out[name] = value;
-  }
-  return out;
-}
+const OPTIONS = {
+  train: { type: 'string' },
+  test: { type: 'string' },
+  data: { type: 'string' },
+  format: { type: 'string' },
+  holdout: { type: 'string' },
+  seed: { type: 'string' },
+  algo: { type: 'string' },
+  k: { type: 'string' },
+  lambda: { type: 'string' },
+  dim: { type: 'string' },
+  neighbours: { type: 'string' }
+} as const;
 
 export function positiveInt(name: string, v: string): number {
   const n = Number(v);
@@ -91,7 +83,7 @@ function positiveNumber(name: string, v: string): number {
 }
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
-  const f = parseFlags<Flag>(argv, FLAGS);
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   if (!f.algo) throw new Error(`--algo is required (${CF_ALGOS.join('|')})`);
   if (!(CF_ALGOS as readonly string[]).includes(f.algo)) throw new Error(`--algo must be one of ${CF_ALGOS.join('|')}, got "${f.algo}"`);
   let source: EvalArgs['source'];

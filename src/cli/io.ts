@@ -7,6 +7,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { CatalogueSchema } from '../lib/domain/catalogue';
 import { EventSchema, type CandorEvent } from '../lib/domain/event';
@@ -146,6 +147,77 @@ export function parseIntOption(value: string, name: string, min: number, max: nu
   const n = Number(value);
   if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+/** One command-line option, as node:util parseArgs declares it (no defaults: each tool applies its own). */
+export interface CliOption {
+  readonly type: 'string' | 'boolean';
+  /** may be given more than once; the values come back as an array */
+  readonly multiple?: boolean;
+  readonly short?: string;
+}
+
+export type CliOptions = Readonly<Record<string, CliOption>>;
+
+type CliValue<O extends CliOption> = O['type'] extends 'boolean' ? boolean : string;
+
+/** The parsed values, typed from the options object: absent options are undefined. */
+export type CliValues<O extends CliOptions> = {
+  -readonly [K in keyof O]?: O[K]['multiple'] extends true ? CliValue<O[K]>[] : CliValue<O[K]>;
+};
+
+export interface CliArgs<O extends CliOptions> {
+  values: CliValues<O>;
+  positionals: string[];
+}
+
+/**
+ * Why a strict parse refused `argv`, in the house's words, from a lenient parse's tokens (Node's own
+ * messages are several lines, and say "positional" to people who never wrote a parser).
+ */
+function refusal(argv: readonly string[], options: CliOptions, maxPositionals: number): string | undefined {
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  let positionals = 0;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      if (++positionals > maxPositionals) return `unexpected argument "${t.value}"`;
+      continue;
+    }
+    if (t.kind !== 'option') continue;
+    const spec = Object.hasOwn(options, t.name) ? options[t.name] : undefined;
+    if (spec === undefined) return `unknown option ${t.rawName}`;
+    if (spec.type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value`;
+    if (spec.type === 'string') {
+      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) return `${t.rawName} needs a value`;
+      if (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-'))
+        return `${t.rawName} ${t.value}: write --${t.name}=${t.value} for a value that starts with "-"`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parse a tool's arguments with node:util parseArgs, strictly: an unknown option, a missing value, a
+ * value given to a boolean, a positional argument beyond `positionals` (default none) and an option
+ * given twice (unless declared `multiple`) are each a one-line CliError ending with `usage`. A value
+ * that starts with "-" must be attached: `--seed=-3`.
+ */
+export function cliArgs<const O extends CliOptions>(argv: readonly string[], options: O, usage: string, opts: { positionals?: number } = {}): CliArgs<O> {
+  const maxPositionals = opts.positionals ?? 0;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: maxPositionals > 0, tokens: true });
+  } catch (e) {
+    throw new CliError(`${refusal(argv, options, maxPositionals) ?? oneLine(messageOf(e))}; ${usage}`);
+  }
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name)) throw new CliError(`--${t.name} given twice; ${usage}`);
+    seen.add(t.name);
+  }
+  if (parsed.positionals.length > maxPositionals) throw new CliError(`unexpected argument "${parsed.positionals[maxPositionals]}"; ${usage}`);
+  return { values: { ...parsed.values } as CliValues<O>, positionals: parsed.positionals };
 }
 
 /** Print one JSON document on stdout, newline-terminated. */

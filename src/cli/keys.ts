@@ -16,10 +16,9 @@
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildRoot, envelopeToJson, generateKeyPair, isoSeconds, parseKeyPairJson, rotateRoot, trustRoot, type KeyPair, type RootSigned } from '../lib/signing/index';
 import { signEnvelope } from '../lib/documents';
-import { CliError, printJson, readTextFile, runCli } from './io';
+import { cliArgs, CliError, printJson, readTextFile, runCli, type CliValues } from './io';
 
 const USAGE =
   'usage: keys generate --out DIR [--expires ISO-8601] [--force] | keys rotate --root DIR/root.json --key DIR/signing-key.json --out NEWDIR [--expires ISO-8601]';
@@ -34,13 +33,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' }
 } as const;
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
-}
+type Values = CliValues<typeof OPTIONS>;
 
 function expiry(value: string | undefined, now: number): string {
   if (value === undefined) return isoSeconds(now + YEAR_MS);
@@ -66,7 +59,7 @@ function rootFor(key: KeyPair, version: number, issuedAt: string, expiresAt: str
   return buildRoot({ version, issuedAt, expiresAt, roles: { root: role, catalogue: role, factors: role } });
 }
 
-async function generate(values: ReturnType<typeof parse>['values']): Promise<void> {
+async function generate(values: Values): Promise<void> {
   if (values.out === undefined) throw new CliError(`--out DIR is required; ${USAGE}`);
   const now = Date.now();
   const key = await generateKeyPair();
@@ -76,7 +69,7 @@ async function generate(values: ReturnType<typeof parse>['values']): Promise<voi
   printJson({ ok: true, keyId: key.keyId, version: 1, expiresAt: root.expiresAt, root: paths.rootPath, signingKey: paths.keyPath });
 }
 
-async function rotate(values: ReturnType<typeof parse>['values']): Promise<void> {
+async function rotate(values: Values): Promise<void> {
   if (values.root === undefined || values.key === undefined || values.out === undefined) throw new CliError(`--root, --key and --out are required; ${USAGE}`);
   const now = Date.now();
   // an expired root is a fine reason to rotate, so its expiry is not checked here
@@ -98,13 +91,12 @@ async function rotate(values: ReturnType<typeof parse>['values']): Promise<void>
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parse(process.argv.slice(2));
+  const { values, positionals } = cliArgs(process.argv.slice(2), OPTIONS, USAGE, { positionals: 1 });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const [command, ...rest] = positionals;
-  if (rest.length > 0) throw new CliError(`unexpected argument "${rest[0]}"; ${USAGE}`);
+  const [command] = positionals;
   if (command === 'generate') return generate(values);
   if (command === 'rotate') return rotate(values);
   throw new CliError(`${command === undefined ? 'a command is required' : `unknown command "${command}"`}; ${USAGE}`);

@@ -18,13 +18,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FactorsManifestSchema } from '../lib/cf/artifact';
 import { CatalogueSchema } from '../lib/domain/catalogue';
 import { formatIssues } from '../lib/domain/validate';
 import { envelopeToJson, isoSeconds, parseKeyPairJson, parseStrictJson, SigningError, trustRoot } from '../lib/signing/index';
 import { signEnvelope, verifyEnvelope } from '../lib/documents';
-import { CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
+import { cliArgs, CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
 
 const USAGE = 'usage: sign --type catalogue|factors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
 const DEFAULT_VALID_MS = 30 * 24 * 3600 * 1000;
@@ -74,12 +73,7 @@ function factorsManifest(path: string): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    values = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
+  const { values } = cliArgs(process.argv.slice(2), OPTIONS, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -13,11 +13,10 @@
  *
  * --db-url / --to default to CANDOR_DATABASE_URL. Errors: one line on stderr, exit 1.
  */
-import { parseArgs } from 'node:util';
 import { LATEST_SCHEMA } from '../lib/server/feedback/pg-migrations';
 import { DatabaseUrlSchema, PgAggregateStore, redactUrl } from '../lib/server/feedback/pg-store';
 import { aggregatesDigest, readSqliteAggregates } from './aggregate-source';
-import { CliError, isEntryPoint, printJson, runCli } from './io';
+import { cliArgs, CliError, isEntryPoint, printJson, runCli } from './io';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -31,24 +30,20 @@ function databaseUrl(flag: string, value: string | undefined, env: Env): string 
   return parsed.data;
 }
 
-/** The string flags `names`, strictly: an unknown flag or a positional argument is a CliError. */
-function stringFlags(args: readonly string[], names: readonly string[]): Record<string, string | undefined> {
-  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
-  try {
-    const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
-    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-  } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e));
-  }
-}
+const USAGE = 'usage: store migrate [--db-url postgres://…] | store copy --from FILE.sqlite [--to postgres://…]';
+const MIGRATE_OPTIONS = { 'db-url': { type: 'string' } } as const;
+const COPY_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const;
 
 export function parseStoreArgs(argv: readonly string[], env: Env = process.env): StoreCommand {
   const [command, ...rest] = argv;
-  const values = stringFlags(rest, command === 'copy' ? ['from', 'to'] : ['db-url']);
-  if (command === 'migrate') return { command, url: databaseUrl('db-url', values['db-url'], env) };
+  if (command === 'migrate') {
+    const { values } = cliArgs(rest, MIGRATE_OPTIONS, USAGE);
+    return { command, url: databaseUrl('db-url', values['db-url'], env) };
+  }
   if (command === 'copy') {
-    if (!values['from']) throw new CliError('--from FILE.sqlite is required');
-    return { command, from: values['from'], url: databaseUrl('to', values['to'], env) };
+    const { values } = cliArgs(rest, COPY_OPTIONS, USAGE);
+    if (!values.from) throw new CliError('--from FILE.sqlite is required');
+    return { command, from: values.from, url: databaseUrl('to', values.to, env) };
   }
   throw new CliError(`unknown command "${command ?? ''}": use migrate or copy`);
 }

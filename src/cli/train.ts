@@ -33,10 +33,27 @@ import { parseTsv } from '../lib/cf/parse';
 import { defaultDim, defaultLambda, tune } from '../lib/cf/tune';
 import { aggregateSource, readAggregates, type AggregateSource } from './aggregate-source';
 import { estimatedGram } from './estimate';
-import { isEntryPoint } from './io';
+import { cliArgs, isEntryPoint } from './io';
 
-const FLAGS = ['interactions', 'gram', 'db', 'db-url', 'algo', 'out', 'lambda', 'dim', 'neighbours', 'catalogue-version', 'dtype', 'created', 'seed'] as const;
-type Flag = (typeof FLAGS)[number];
+const USAGE =
+  'usage: train (--interactions FILE.tsv | --gram FILE.json | --db FILE.sqlite | --db-url postgres://…) --algo ease|puresvd|itemknn|pop --out DIR [--lambda auto|X] [--dim auto|D] [--neighbours auto|N] [--catalogue-version N] [--dtype float16|float32] [--created ISO-8601] [--seed S]';
+
+const OPTIONS = {
+  interactions: { type: 'string' },
+  gram: { type: 'string' },
+  db: { type: 'string' },
+  'db-url': { type: 'string' },
+  algo: { type: 'string' },
+  out: { type: 'string' },
+  lambda: { type: 'string' },
+  dim: { type: 'string' },
+  neighbours: { type: 'string' },
+  'catalogue-version': { type: 'string' },
+  dtype: { type: 'string' },
+  created: { type: 'string' },
+  seed: { type: 'string' }
+} as const;
+
 type Auto = 'auto';
 
 export interface TrainArgs {
@@ -52,22 +69,6 @@ export interface TrainArgs {
   seed: number;
 }
 
-function parseFlags(argv: readonly string[]): Partial<Record<Flag, string>> {
-  const out: Partial<Record<Flag, string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as Flag;
-    if (!FLAGS.includes(name)) throw new Error(`unknown option --${name}`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new Error(`--${name} needs a value`);
-    if (out[name] !== undefined) throw new Error(`--${name} given twice`);
-    out[name] = value;
-  }
-  return out;
-}
-
 function int(name: string, v: string, min: number): number {
   const n = Number(v);
   if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${v}"`);
@@ -79,7 +80,7 @@ function autoOr(name: string, v: string | undefined, parse: (v: string) => numbe
 }
 
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
-  const f = parseFlags(argv);
+  const f = cliArgs(argv, OPTIONS, USAGE).values;
   if (!f.algo || !(CF_ALGOS as readonly string[]).includes(f.algo)) throw new Error(`--algo must be one of ${CF_ALGOS.join('|')}`);
   const inputs = [f.interactions, f.gram, f.db, f['db-url']].filter((v) => v !== undefined).length;
   if (inputs !== 1) throw new Error('give exactly one of --interactions FILE.tsv, --gram FILE.json, --db FILE.sqlite or --db-url URL');

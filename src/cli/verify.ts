@@ -14,10 +14,9 @@
  * --catalogue-version and --blob when given.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_BYTES, ENVELOPE_TYPES, parseStrictJson, rotateRoot, trustRoot, type EnvelopeType, type VerifyFailure } from '../lib/signing/index';
 import { verifyEnvelope, verifyFactorsBlob } from '../lib/documents';
-import { CliError, EXIT_FAILURE, parseIntOption, printJson, runCli } from './io';
+import { cliArgs, CliError, EXIT_FAILURE, parseIntOption, printJson, runCli, type CliValues } from './io';
 
 const USAGE = 'usage: verify OUT.json --root DIR/root.json [--now ISO-8601] [--min-version N] [--catalogue-version N] [--blob FILE]';
 
@@ -67,20 +66,18 @@ function claimed(bytes: Uint8Array): { type: EnvelopeType | null; version: unkno
   return { type: typeof t === 'string' && (ENVELOPE_TYPES as readonly string[]).includes(t) ? (t as EnvelopeType) : null, version };
 }
 
-async function check(file: string, values: Record<string, string | boolean | undefined>): Promise<{ type: EnvelopeType; version: number }> {
-  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+async function check(file: string, rootPath: string, values: CliValues<typeof OPTIONS>): Promise<{ type: EnvelopeType; version: number }> {
   let now = Date.now();
-  const nowFlag = str('now');
+  const nowFlag = values.now;
   if (nowFlag !== undefined) {
     now = Date.parse(nowFlag);
     if (Number.isNaN(now)) throw new CliError(`--now must be an ISO-8601 time, got "${nowFlag}"`);
   }
-  const minFlag = str('min-version');
-  const catFlag = str('catalogue-version');
+  const minFlag = values['min-version'];
+  const catFlag = values['catalogue-version'];
   const minVersion = minFlag === undefined ? undefined : parseIntOption(minFlag, 'min-version', 0, Number.MAX_SAFE_INTEGER);
   const catalogueVersion = catFlag === undefined ? null : parseIntOption(catFlag, 'catalogue-version', 0, Number.MAX_SAFE_INTEGER);
 
-  const rootPath = str('root')!;
   const trusted = await trustRoot(readBytes(rootPath, 'root'), { now });
   if (!trusted.ok) fromFailure(trusted, `root ${rootPath}: `);
   const bytes = readBytes(file, 'document');
@@ -96,7 +93,7 @@ async function check(file: string, values: Record<string, string | boolean | und
   if (type === 'factors') {
     const r = await verifyEnvelope(bytes, { ...base, type, catalogueVersion });
     if (!r.ok) fromFailure(r);
-    const blobPath = str('blob');
+    const blobPath = values.blob;
     if (blobPath !== undefined) {
       const b = await verifyFactorsBlob(r.signed, readBytes(blobPath, 'blob'));
       if (!b.ok) fromFailure(b, `blob ${blobPath}: `);
@@ -109,13 +106,7 @@ async function check(file: string, values: Record<string, string | boolean | und
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = cliArgs(process.argv.slice(2), OPTIONS, USAGE, { positionals: Infinity });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -123,7 +114,7 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new CliError(`give exactly one document to verify; ${USAGE}`);
   if (values.root === undefined) throw new CliError(`--root DIR/root.json is required; ${USAGE}`);
   try {
-    const { type, version } = await check(positionals[0]!, values);
+    const { type, version } = await check(positionals[0]!, values.root, values);
     printJson({ ok: true, type, version });
   } catch (e) {
     if (!(e instanceof Refused)) throw e;

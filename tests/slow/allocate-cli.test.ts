@@ -68,7 +68,8 @@ describe('allocate CLI', { timeout: 180_000 }, () => {
     [['--profile', 'PROFILE', '--amount', '50000', '--horizon', '3.5'], /--horizon must be an integer/],
     [['--profile', join(dir, 'missing.json'), '--amount', '50000'], /file not found/],
     [['--profile', 'BAD', '--amount', '50000'], /riskLevel/],
-    [['--profile', 'PROFILE', '--amount', '50000', '--bogus'], /Unknown option/]
+    [['--profile', 'PROFILE', '--amount', '50000', '--bogus'], /unknown option --bogus; usage: allocate/],
+    [['--profile', 'PROFILE', '--amount', '50000', '--amount', '9'], /--amount given twice/]
   ] as const) {
     it(`refuses ${args.join(' ')} with one line and exit 1`, () => {
       const good = profile({ riskLevel: 3 });
