@@ -42,7 +42,7 @@ export function transformersRuntime(detectDevice: () => Promise<Device>): Runtim
       const extractor = await pipeline('feature-extraction', model.id, options(model, device, onFile));
       return {
         async embed(texts) {
-          const out = await extractor([...texts], { pooling: 'mean', normalize: true });
+          const out = await extractor([...texts], { pooling: model.pooling ?? 'mean', normalize: true });
           const dims = out.dims.at(-1);
           if (!(out.data instanceof Float32Array) || dims === undefined) throw new Error('the embedding model returned no float vectors');
           return { data: out.data, dims };
