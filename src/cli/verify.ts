@@ -22,6 +22,7 @@ import {
   rotateRoot,
   trustRoot,
   verifyEnvelope,
+  verifyBlob,
   verifyFactorsBlob,
   type EnvelopeType,
   type VerifyFailure
@@ -108,6 +109,16 @@ async function check(file: string, values: Record<string, string | boolean | und
     const blobPath = str('blob');
     if (blobPath !== undefined) {
       const b = await verifyFactorsBlob(r.signed, readBytes(blobPath, 'blob'));
+      if (!b.ok) fromFailure(b, `blob ${blobPath}: `);
+    }
+    return { type, version: r.version };
+  }
+  if (type === 'vectors') {
+    const r = await verifyEnvelope(bytes, { ...base, type, catalogueVersion });
+    if (!r.ok) fromFailure(r);
+    const blobPath = str('blob');
+    if (blobPath !== undefined) {
+      const b = await verifyBlob(r.signed.manifest, readBytes(blobPath, 'blob'));
       if (!b.ok) fromFailure(b, `blob ${blobPath}: `);
     }
     return { type, version: r.version };

@@ -23,6 +23,8 @@ import {
   ENVELOPE_TYPES,
   EnvelopeSchema,
   KeyIdSchema,
+  ROLE_OF_TYPE,
+  ROLES,
   RootSignedSchema,
   SIGNED_SCHEMAS,
   type Envelope,
@@ -175,7 +177,7 @@ export interface RootSpec {
 export async function buildRoot(spec: RootSpec): Promise<RootSigned> {
   const keys: RootSigned['keys'] = {};
   const roles = {} as RootSigned['roles'];
-  for (const role of ENVELOPE_TYPES) {
+  for (const role of ROLES) {
     const keyIds: string[] = [];
     for (const pk of spec.roles[role].publicKeys) {
       const bytes = keyBytes(pk, PUBLIC_KEY_BYTES, 'public key');
@@ -384,9 +386,9 @@ export type VerifyOptions<T extends EnvelopeType> = ReadOptions & {
   now: Now;
   /** refuse versions below this (the last version accepted: equal is allowed, lower is a rollback) */
   minVersion?: number;
-} & (T extends 'factors'
+} & (T extends 'factors' | 'vectors'
     ? {
-        /** the version of the catalogue the factors will be used with; null skips this check
+        /** the version of the catalogue the factors (or vectors) will be used with; null skips this check
          *  (only for tools that have no catalogue at hand, like the offline verify CLI) */
         catalogueVersion: number | null;
       }
@@ -417,7 +419,7 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
   }
   const env = readEnvelope(input, opts.type, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!env.ok) return env;
-  const sigs = await checkSignatures(env.message, env.signatures, root.keys, root.roles[opts.type], opts.type);
+  const sigs = await checkSignatures(env.message, env.signatures, root.keys, root.roles[ROLE_OF_TYPE[opts.type]], opts.type);
   if (!sigs.ok) return sigs;
   const parsed = SIGNED_SCHEMAS[opts.type].safeParse(env.signed);
   if (!parsed.success) return failure('bad_shape', `${opts.type}: ${formatIssues(parsed.error)}`);
@@ -437,7 +439,21 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
       `factors v${signed.version} were trained for catalogue v${signed.manifest.catalogueVersion}, but the catalogue in use is v${opts.catalogueVersion}`
     );
   }
+  if (signed._type === 'vectors' && typeof opts.catalogueVersion === 'number' && signed.manifest.catalogueVersion !== opts.catalogueVersion) {
+    return failure(
+      'catalogue_version_mismatch',
+      `vectors v${signed.version} were made for catalogue v${signed.manifest.catalogueVersion}, but the catalogue in use is v${opts.catalogueVersion}`
+    );
+  }
   return { ok: true, type: opts.type, version: signed.version, signed, keyIds: sigs.keyIds };
+}
+
+/** Check a vectors (or any) blob against the size and sha256 its verified manifest states: length first. */
+export async function verifyBlob(manifest: { bytes: number; sha256: string }, blob: Uint8Array, what = 'vectors'): Promise<{ ok: true; sha256: string } | VerifyFailure> {
+  if (blob.byteLength !== manifest.bytes) return failure('blob_size_mismatch', `${what} blob is ${blob.byteLength} bytes, the manifest says ${manifest.bytes}`);
+  const sha256 = await sha256Hex(blob);
+  if (sha256 !== manifest.sha256) return failure('sha256_mismatch', `${what} blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${manifest.sha256.slice(0, 12)}…`);
+  return { ok: true, sha256 };
 }
 
 /** Check a factors blob against its (verified) manifest: length first, then sha256. */

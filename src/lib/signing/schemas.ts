@@ -8,18 +8,24 @@
  *   root:      keys {keyId: {keyType: 'ed25519', publicKey: base64}}, roles {root, catalogue, factors: {keyIds, threshold}}
  *   catalogue: products [...] (validated with the domain's CatalogueSchema)
  *   factors:   manifest {...} (the cf factors manifest, FactorsManifestSchema); its blob is checked with verifyFactorsBlob
+ *   vectors:   manifest {...} (product embeddings, VectorsManifestSchema in llm/vectors.ts); blob checked with verifyBlob.
+ *              Signed by the factors role: both are derived data the server publishes for one catalogue version,
+ *              so a root needs no new role (and every root already issued stays valid).
  */
 import { z } from 'zod';
 import { FactorsManifestSchema } from '../cf/artifact';
 import { CatalogueSchema } from '../domain/catalogue';
 import { ProductSchema } from '../domain/product';
+import { VectorsManifestSchema } from '../llm/vectors';
 import { fromBase64 } from './bytes';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 
-export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors'] as const;
+export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors', 'vectors'] as const;
 export type EnvelopeType = (typeof ENVELOPE_TYPES)[number];
-export const ROLES = ENVELOPE_TYPES;
-export type Role = EnvelopeType;
+export const ROLES = ['root', 'catalogue', 'factors'] as const;
+export type Role = (typeof ROLES)[number];
+/** the role whose keys may sign each type of document */
+export const ROLE_OF_TYPE = { root: 'root', catalogue: 'catalogue', factors: 'factors', vectors: 'factors' } as const satisfies Record<EnvelopeType, Role>;
 
 export const KeyIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'keyId must be 64 lowercase hex digits (sha256 of the raw public key)');
 
@@ -90,10 +96,16 @@ export const FactorsSignedSchema = z
   .superRefine((f, ctx) => checkTimes(f, ctx));
 export type FactorsSigned = z.infer<typeof FactorsSignedSchema>;
 
-export type SignedOf<T extends EnvelopeType> = T extends 'root' ? RootSigned : T extends 'catalogue' ? CatalogueSigned : FactorsSigned;
+export const VectorsSignedSchema = z
+  .strictObject({ _type: z.literal('vectors'), ...header, manifest: VectorsManifestSchema })
+  .superRefine((f, ctx) => checkTimes(f, ctx));
+export type VectorsSigned = z.infer<typeof VectorsSignedSchema>;
+
+export type SignedOf<T extends EnvelopeType> = T extends 'root' ? RootSigned : T extends 'catalogue' ? CatalogueSigned : T extends 'factors' ? FactorsSigned : VectorsSigned;
 
 export const SIGNED_SCHEMAS = {
   root: RootSignedSchema,
   catalogue: CatalogueSignedSchema,
-  factors: FactorsSignedSchema
+  factors: FactorsSignedSchema,
+  vectors: VectorsSignedSchema
 } as const;
