@@ -20,6 +20,7 @@ import { trustedRoot } from './trust';
 import { startOutbox } from './outbox';
 import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
+import { cachedVectors, keepDeviceVectors, syncVectors } from './vectors-sync';
 import {
   eraseAll,
   exportAll,
@@ -119,9 +120,17 @@ class CandorApp {
       this.catalogueStatus = cached.status;
       this.ready = true;
     }
+    let lastRoot: ReturnType<typeof trustedRoot> | null = null;
+    // product vectors for semantic search: kept here, or published and verified against the same root
+    llm.useVectorSource({
+      load: async (catalogue, model) =>
+        (await cachedVectors(db, catalogue, model)) ?? syncVectors(db, fetch, new Date(), await (lastRoot ?? trustedRoot(db, fetch, new Date(), rootEnvelope)), catalogue, model),
+      keep: (catalogue, model, vectors) => keepDeviceVectors(db, catalogue, model, vectors)
+    });
     const refresh = async (): Promise<void> => {
       // everything from the server is checked against the root pinned in this build
       const root = trustedRoot(db, fetch, new Date(), rootEnvelope);
+      lastRoot = root;
       const loaded = await syncCatalogue(db, fetch, new Date(), root);
       // said at once: the factors below may take their own time limit
       this.catalogueStatus = loaded.status;
@@ -227,6 +236,8 @@ class CandorApp {
     await eraseAll(this.db);
     await this.ranking.reset();
     llm.forget(); // the opt-in was a setting, erased with the rest
+    // the downloaded model's files, kept by the service worker for offline use, go too
+    if (typeof caches !== 'undefined') await caches.delete('candor-data-v1').catch(() => false);
     await this.reload();
     this.revision += 1;
   }
