@@ -20,6 +20,8 @@ const SHELL = '/';
 /** large files (model weights, wasm) are cached when first used, never at install */
 const LAZY = /\.(onnx|wasm|bin)$|^\/models\//;
 const PRECACHE = [...[...build, ...files].filter((f) => !LAZY.test(f)), SHELL];
+/** the build's large files (onnxruntime's and tfjs's wasm): cached the first time they are used, for offline */
+const LAZY_BUILD = new Set(build.filter((f) => LAZY.test(f)));
 const DATA = /^\/api\/(factors|vectors)(\/|$)|^\/models\/index\.json$/;
 /** a model's files (the bundled bge-small-zh-v1.5 is 24 MB): fetched once when the person opts in, then served from the cache */
 const MODEL_FILE = /^\/models\/[^/]+\/.+/;
@@ -78,6 +80,10 @@ sw.addEventListener('fetch', (event) => {
   }
   if (MODEL_FILE.test(url.pathname)) {
     event.respondWith(cacheFirst(request, DATA_CACHE));
+    return;
+  }
+  if (LAZY_BUILD.has(url.pathname)) {
+    event.respondWith(cacheFirst(request, APP_CACHE));
     return;
   }
   if (PRECACHE.includes(url.pathname)) {
