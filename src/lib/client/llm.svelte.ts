@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Intent } from '../domain/intent';
 import type { Locale, Product } from '../domain/product';
 import { DeploymentIndexSchema, INDEX_PATH, offeredModels, totalBytes, type InstalledModel } from '../llm/deployment';
-import { LlmReplySchema, type Device, type ExplainItem, type LlmReply, type LlmRequest } from '../llm/protocol';
+import { LlmReplySchema, MAX_TEXTS, type Device, type ExplainItem, type LlmReply, type LlmRequest } from '../llm/protocol';
 import type { ModelRole } from '../llm/registry';
 import { productText, semanticScores } from '../llm/semantic';
 import { vectorsFor, type ProductVectors, type VectorModelRef } from '../llm/vectors';
@@ -170,17 +170,31 @@ export class LlmClient {
     }
     const texts = catalogue.products.map(productText);
     this.embedding = { done: 0, total: texts.length };
-    const reply = await this.#request({ type: 'embed', kind: 'passage', texts }, (r) => {
-      if (r.type === 'progress') this.embedding = { done: r.loaded, total: r.total };
-    });
-    this.embedding = null;
-    if (reply.type !== 'embeddings') {
-      this.#vectors = null;
-      return null;
+    // in requests the worker accepts (MAX_TEXTS each), one progress bar over all of them
+    const parts: Float32Array[] = [];
+    let dims = 0;
+    for (let start = 0; start < texts.length; start += MAX_TEXTS) {
+      const reply = await this.#request({ type: 'embed', kind: 'passage', texts: texts.slice(start, start + MAX_TEXTS) }, (r) => {
+        if (r.type === 'progress') this.embedding = { done: start + r.loaded, total: texts.length };
+      });
+      if (reply.type !== 'embeddings') {
+        this.embedding = null;
+        this.#vectors = null;
+        return null;
+      }
+      dims = reply.dims;
+      parts.push(reply.data);
     }
-    const vectors: ProductVectors = { ids: catalogue.products.map((p) => p.id), dims: reply.dims, data: reply.data };
+    this.embedding = null;
+    const data = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      data.set(p, offset);
+      offset += p.length;
+    }
+    const vectors: ProductVectors = { ids: catalogue.products.map((p) => p.id), dims, data };
     this.vectorsFrom = 'device';
-    if (model && this.#source && reply.dims === model.dims) await this.#source.keep(catalogue, model, vectors).catch(() => undefined);
+    if (model && this.#source && dims === model.dims) await this.#source.keep(catalogue, model, vectors).catch(() => undefined);
     return vectors;
   }
 
