@@ -163,7 +163,7 @@ describe('Ask and the on-device model', () => {
       const progress = page.getByRole('progressbar', { name: '正在为本产品目录准备语义搜索' });
       await progress.waitFor({ timeout: 60_000 });
       expect(Number(await progress.getAttribute('max'))).toBe(320);
-      await expect.poll(() => page.getByTestId('model-ready').getAttribute('data-vectors'), { timeout: 600_000, intervals: [2000] }).toBe('device');
+      await expect.poll(() => page.getByTestId('model-ready').getAttribute('data-vectors'), { timeout: 600_000, interval: 2000 }).toBe('device');
       expect(await progress.count()).toBe(0);
       // kept: after a reload the vectors come from the device's store, with no progress bar
       await page.reload();

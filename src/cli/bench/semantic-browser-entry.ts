@@ -13,6 +13,8 @@ if (wasm) wasm.wasmPaths = { mjs: '/ort-wasm-simd-threaded.asyncify.mjs', wasm: 
 
 const INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
 const QUERIES = ['想给爸妈买份保障', 'cash that still earns something', '一年期低风险理财', 'travel card with no annual fee'];
+/** for the devices' agreement, one query at a time as the app embeds them */
+const AGREEMENT = [...QUERIES, '闲钱放一阵子，到期连本带息拿回来', '国家发行的，最稳妥的那种', 'money every month once I stop working', 'exposure to American tech giants', '出国刷卡不想被扣手续费', 'help paying hospital bills'];
 
 async function load(device: 'wasm' | 'webgpu') {
   const t0 = performance.now();
@@ -20,10 +22,7 @@ async function load(device: 'wasm' | 'webgpu') {
   return { extractor, ms: performance.now() - t0 };
 }
 
-const heap = (): number | null => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
-
 (globalThis as unknown as { candorBench: () => Promise<unknown> }).candorBench = async () => {
-  const heapBefore = heap();
   // cold: fetched from the server (then kept in the Cache API by transformers.js); cached: loaded again from there
   const cold = await load('wasm');
   await cold.extractor.dispose();
@@ -38,24 +37,25 @@ const heap = (): number | null => (performance as Performance & { memory?: { use
     }
     let i = 0;
     const timing = await measure(() => ex(INSTRUCTION + QUERIES[i++ % QUERIES.length]!, { pooling: 'cls', normalize: true }), { runs: 40, warmup: 2 });
-    const v = await ex(QUERIES.map((q) => INSTRUCTION + q), { pooling: 'cls', normalize: true });
-    vectors[device] = Array.from(v.data as Float32Array);
+    const rows: number[] = [];
+    for (const q of AGREEMENT) rows.push(...((await ex(INSTRUCTION + q, { pooling: 'cls', normalize: true })).data as Float32Array));
+    vectors[device] = rows;
     out[device] = { queryEmbedding: timing };
     await ex.dispose();
   }
   const [a, b] = [vectors['wasm'], vectors['webgpu']];
-  out['maxAbsDiffWasmWebgpu'] = a && b ? a.reduce((m, x, k) => Math.max(m, Math.abs(x - b[k]!)), 0) : null;
-  // the number search uses: how far apart the two devices' vectors of one text point
+  // per query: the largest difference of one number, and how far apart the two vectors point (what search uses)
   if (a && b) {
-    const dims = a.length / QUERIES.length;
-    let worst = 1;
-    for (let q = 0; q < QUERIES.length; q++) {
+    const dims = a.length / AGREEMENT.length;
+    out['wasmVsWebgpu'] = AGREEMENT.map((q, i) => {
+      let diff = 0;
       let dot = 0;
-      for (let k = 0; k < dims; k++) dot += a[q * dims + k]! * b[q * dims + k]!;
-      worst = Math.min(worst, dot);
-    }
-    out['minCosineWasmWebgpu'] = worst;
+      for (let k = 0; k < dims; k++) {
+        diff = Math.max(diff, Math.abs(a[i * dims + k]! - b[i * dims + k]!));
+        dot += a[i * dims + k]! * b[i * dims + k]!;
+      }
+      return { query: q, maxAbsDiff: Number(diff.toExponential(2)), oneMinusCosine: Number((1 - dot).toExponential(2)) };
+    });
   }
-  out['jsHeapBytes'] = heapBefore === null ? null : (heap() ?? 0) - heapBefore;
   return out;
 };

@@ -2,8 +2,8 @@
  * Semantic search with the committed bge-small-zh-v1.5 (issue 15): model load (cold: the first in
  * the process or browser profile; cached: again), query embedding p50/p95 — Node (onnxruntime-node,
  * cpu) and Chromium (onnxruntime-web: wasm, and webgpu on SwiftShader here) — the largest difference
- * between the WASM and WebGPU vectors, catalogue embedding (the release step's, `npm run vectors`)
- * for the 320-product demo catalogue and a 20,000-product generated one, and memory.
+ * between the WASM and WebGPU vectors (per query), catalogue embedding (the release step's, `npm run vectors`)
+ * for the 320-product demo catalogue and a 20,000-product generated one, and memory (Node RSS).(Node RSS).
  *
  * On a 2-core machine 20,000 products take about half an hour, so by default the first 2,000 of them
  * are embedded and the whole is extrapolated (said so in the result); `CANDOR_BENCH_FULL=1` embeds
