@@ -174,7 +174,7 @@ describe('Ask and the on-device model', () => {
     } finally {
       await own.stop();
     }
-  });
+  }, 900_000);
 
   it('can cancel a download, which also forgets the opt-in', async () => {
     session = await launch();
