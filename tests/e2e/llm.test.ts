@@ -122,6 +122,17 @@ describe('Ask and the on-device model', () => {
     const paths = requests.map((u) => new URL(u).pathname);
     expect(paths).toContain('/models/bge-small-zh-v1.5/onnx/model_quantized.onnx');
     expect(paths).toContain('/api/vectors');
+
+    // erased with everything else: the opt-in, the kept vectors and the model's cached files
+    const modelFilesCached = () =>
+      page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat().filter((p) => p.startsWith('/models/bge-small-zh-v1.5/')).length);
+    expect(await modelFilesCached()).toBeGreaterThan(0);
+    page.on('dialog', (d) => void d.accept());
+    await page.locator('nav a[href="/privacy"]').click();
+    await page.getByRole('button', { name: '清除全部数据' }).click();
+    await expect.poll(modelFilesCached).toBe(0);
+    await page.locator('nav a[href="/"]').click();
+    await expect.poll(() => page.getByTestId('model-panel').getAttribute('data-status')).toBe('off');
     expect(paths.some((p) => /ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/.test(p))).toBe(true);
     expectSameOrigin(requests);
   });
