@@ -15,9 +15,9 @@ const LAYERS = [
   ['common'],
   ['domain', 'signing'],
   ['vocab', 'cf', 'i18n'],
-  ['privacy', 'engine', 'intent', 'documents'],
+  ['privacy', 'engine', 'intent'],
   ['ranker', 'llm'],
-  ['pipeline'],
+  ['pipeline', 'documents'],
   ['portfolio'],
   ['client', 'server'],
   ['ui']

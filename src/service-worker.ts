@@ -8,7 +8,9 @@ import { build, files, version } from '$service-worker';
 // same client-rendered shell (ssr is off), so one cached copy of it serves every route, online or not —
 // and the server never learns which page (which product) the person opened. A new deployment arrives
 // as a new service worker with its own precached shell (the update banner).
-// Factors and model files are cached as they are fetched, network first, so they are there offline.
+// Factors, vectors and the model index are cached as they are fetched, network first, so they are there
+// offline; a model's files are cached the first time (cache first: 24 MB are not fetched on every load).
+// The data cache is deleted by the page when the person erases everything.
 // The catalogue is not cached here: its offline copy is the verified last good copy the app keeps in
 // IndexedDB, and a second copy here would hide from the app that it is offline.
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -18,7 +20,11 @@ const SHELL = '/';
 /** large files (model weights, wasm) are cached when first used, never at install */
 const LAZY = /\.(onnx|wasm|bin)$|^\/models\//;
 const PRECACHE = [...[...build, ...files].filter((f) => !LAZY.test(f)), SHELL];
-const DATA = /^\/api\/factors(\/|$)|^\/models\//;
+/** the build's large files (onnxruntime's and tfjs's wasm): cached the first time they are used, for offline */
+const LAZY_BUILD = new Set(build.filter((f) => LAZY.test(f)));
+const DATA = /^\/api\/(factors|vectors)(\/|$)|^\/models\/index\.json$/;
+/** a model's files (the bundled bge-small-zh-v1.5 is 24 MB): fetched once when the person opts in, then served from the cache */
+const MODEL_FILE = /^\/models\/[^/]+\/.+/;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -33,6 +39,15 @@ sw.addEventListener('activate', (event) => {
 sw.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') void sw.skipWaiting();
 });
+
+async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  return response;
+}
 
 async function networkFirst(request: Request, cacheName: string): Promise<Response> {
   const cache = await caches.open(cacheName);
@@ -61,6 +76,14 @@ sw.addEventListener('fetch', (event) => {
   }
   if (DATA.test(url.pathname)) {
     event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
+  if (MODEL_FILE.test(url.pathname)) {
+    event.respondWith(cacheFirst(request, DATA_CACHE));
+    return;
+  }
+  if (LAZY_BUILD.has(url.pathname)) {
+    event.respondWith(cacheFirst(request, APP_CACHE));
     return;
   }
   if (PRECACHE.includes(url.pathname)) {

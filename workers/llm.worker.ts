@@ -15,6 +15,8 @@ import { transformersRuntime } from '../src/lib/llm/transformers-runtime';
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
 env.localModelPath = '/models/';
+// one copy on the device: the service worker keeps /models/ files for offline use (and an erase clears it)
+env.useBrowserCache = false;
 const wasm = env.backends.onnx.wasm;
 if (!wasm) throw new Error('onnxruntime-web has no wasm backend');
 // the asyncify build is the one transformers.js 4.3 selects (it carries the WebGPU provider too)

@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   ranker: () => import('./bench/ranker'),
   feedback: () => import('./bench/feedback'),
   portfolio: () => import('./bench/portfolio'),
+  semantic: () => import('./bench/semantic'),
 };
 
 const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });

@@ -85,6 +85,7 @@ async function fetchCommand(args: Args, registry: Registry): Promise<unknown> {
   const entry = findModel(registry, args.id);
   if (!entry) throw new CliError(`unknown model "${args.id}"; known: ${registry.models.map((m) => m.id).join(', ')}`);
   if (entry.source.kind === 'generated') throw new CliError(`${entry.id} is generated, not fetched: run \`models make-tiny\``);
+  if (entry.source.kind === 'bundled') throw new CliError(`${entry.id} is committed in ${entry.source.dir} and served by the app: nothing to fetch`);
   const lock = readLock(args.lock);
   const files = [];
   for (const file of entry.files) {
@@ -101,7 +102,7 @@ async function fetchCommand(args: Args, registry: Registry): Promise<unknown> {
     files.push({ path: file.path, bytes: got.bytes, sha256: got.sha256, checkedBy });
   }
   writeLock(args.lock, lock);
-  const index = withInstalled(readIndex(args.dir), entry, files.map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })), args.offer);
+  const index = withInstalled(readIndex(args.dir, registry), entry, files.map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })), args.offer);
   writeIndex(args.dir, index);
   return { id: entry.id, dir: join(args.dir, entry.id), files, offered: index.offered };
 }
@@ -117,22 +118,22 @@ function makeTinyCommand(args: Args, registry: Registry): unknown {
     files = installedFiles(args.dir, entry);
     if (files === null) throw new CliError(`the generated ${TINY_ID} differs from the sizes/checksums pinned in ${args.registry}`);
   }
-  const index = withInstalled(readIndex(args.dir), entry, files, args.offer);
+  const index = withInstalled(readIndex(args.dir, registry), entry, files, args.offer);
   writeIndex(args.dir, index);
   return { id: entry.id, dir: join(args.dir, entry.id), generated, files, offered: index.offered };
 }
 
 function listCommand(args: Args, registry: Registry): unknown {
-  const index = readIndex(args.dir);
+  const index = readIndex(args.dir, registry);
   return {
     models: registry.models.map((m: RegistryEntry) => ({
       id: m.id,
       role: m.role,
       dtype: m.dtype,
-      source: m.source.kind === 'huggingface' ? m.source.url : m.source.script,
+      source: m.source.kind === 'huggingface' ? m.source.url : m.source.kind === 'bundled' ? m.source.dir : m.source.script,
       bytes: m.files.reduce((s, f) => s + f.bytes, 0),
       bytesExact: m.files.every((f) => f.bytesExact),
-      installed: index.models.some((x) => x.id === m.id),
+      installed: m.source.kind === 'bundled' || index.models.some((x) => x.id === m.id),
       offered: index.offered[m.role] === m.id
     }))
   };

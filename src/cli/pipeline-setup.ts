@@ -13,7 +13,7 @@ import type { Product } from '../lib/domain/product';
 import type { RecommendInput } from '../lib/engine/index';
 import { parseIntent } from '../lib/intent';
 import { readFactorsDir, sha256Hex } from '../lib/server/factors-dir';
-import { CliError, readCatalogueFile, repoPath } from './io';
+import { CliError, readCatalogueFile, readJsonFile, repoPath } from './io';
 
 export const DEFAULT_CATALOGUE = repoPath('src', 'lib', 'server', 'demo-catalogue.json');
 export const DEFAULT_FACTORS = repoPath('models', 'factors', 'demo');
@@ -31,7 +31,16 @@ export function loadFactors(dir: string): CfModel {
 
 export interface CatalogueAndFactors {
   products: Product[];
+  /** the catalogue's version (an envelope's signed version, a plain file's `version`; 1 when it has none, as the server reads it) */
+  version: number;
   cf?: CfModel;
+}
+
+function catalogueVersion(path: string): number {
+  const raw = readJsonFile(path, 'catalogue');
+  const body = typeof raw === 'object' && raw !== null && 'signed' in raw ? (raw as { signed: unknown }).signed : raw;
+  const v = typeof body === 'object' && body !== null ? (body as { version?: unknown }).version : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 1;
 }
 
 /** The catalogue and the CF factors, chosen as `recommend` documents (no argument: the demo pair). */
@@ -39,11 +48,13 @@ export function loadCatalogueAndFactors(opts: { catalogue?: string; factors?: st
   if (opts.catalogue === undefined && !existsSync(DEFAULT_CATALOGUE)) {
     throw new CliError(`catalogue ${DEFAULT_CATALOGUE}: file not found (generate it with npm run catalogue:demo, or pass --catalogue C.json)`);
   }
-  const products = readCatalogueFile(opts.catalogue ?? DEFAULT_CATALOGUE);
+  const path = opts.catalogue ?? DEFAULT_CATALOGUE;
+  const products = readCatalogueFile(path);
+  const version = catalogueVersion(path);
   let cf: CfModel | undefined;
   if (opts.factors !== undefined) cf = loadFactors(opts.factors);
   else if (opts.catalogue === undefined && existsSync(join(DEFAULT_FACTORS, 'factors.json'))) cf = loadFactors(DEFAULT_FACTORS);
-  return cf ? { products, cf } : { products };
+  return cf ? { products, version, cf } : { products, version };
 }
 
 /** The request fields of the pipeline's input: the text and the built-in parser's Intent for it. */

@@ -1,6 +1,6 @@
 /**
  * npm run --silent recommend -- --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO]
- *     [--factors DIR] [--personal FILE] [--details]
+ *     [--factors DIR] [--personal FILE] [--details] [--semantic [--vectors DIR]]
  *
  * Prints {"items":[{"productId":"...","score":0.0,"reasons":[{"code":"...","text":"..."}]}]}
  * (reason text in profile.locale, zh-CN when absent). Errors: one line on stderr, exit 1.
@@ -16,12 +16,19 @@
  * bank's own (DIR/factors.json — the manifest, plain or as the `signed.manifest` of a signed `factors` envelope — and
  * DIR/factors-<sha256>.bin, whose digest must match). With a --catalogue and no --factors, no CF.
  * The manifest's signature, if any, is not checked here (that is `npm run verify`'s job).
+ *
+ * `--semantic` (with --query) adds what the app adds once its embedding model is on: the committed
+ * bge-small-zh-v1.5 embeds the query in Node (src/cli/embedder.ts, the same runtime code as the
+ * browser worker), the products' vectors are the published ones when they fit (models/vectors/demo
+ * for the demo catalogue, `--vectors DIR` for a bank's) or are embedded here, and the pipeline fuses
+ * the lexical and semantic matches (hybrid retrieval).
  */
 import { parseArgs } from 'node:util';
 import { explain } from '../lib/engine/index';
 import { runPipeline } from '../lib/pipeline';
 import { nodeScorer, readPersonal } from './ranker-scorer';
 import { loadCatalogueAndFactors, requestFields } from './pipeline-setup';
+import { semanticSearch } from './semantic-setup';
 import { CliError, parseIntOption, printJson, readEventsFile, readProfileFile, runCli } from './io';
 
 const USAGE =
@@ -38,6 +45,8 @@ const OPTIONS = {
   factors: { type: 'string' },
   personal: { type: 'string' },
   details: { type: 'boolean' },
+  semantic: { type: 'boolean' },
+  vectors: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -65,7 +74,9 @@ async function main(): Promise<void> {
   }
 
   const profile = readProfileFile(values.profile);
-  const { products, cf } = loadCatalogueAndFactors({
+  if (values.semantic && values.query === undefined) throw new CliError(`--semantic needs --query TEXT; ${USAGE}`);
+  if (values.vectors !== undefined && !values.semantic) throw new CliError(`--vectors is for --semantic; ${USAGE}`);
+  const { products, version, cf } = loadCatalogueAndFactors({
     ...(values.catalogue !== undefined ? { catalogue: values.catalogue } : {}),
     ...(values.factors !== undefined ? { factors: values.factors } : {})
   });
@@ -73,6 +84,17 @@ async function main(): Promise<void> {
   const locale = profile.locale ?? 'zh-CN';
 
   const scorer = await nodeScorer(values.personal === undefined ? null : readPersonal(values.personal));
+  let semantic: ReadonlyMap<string, number> | undefined;
+  if (values.semantic && values.query !== undefined) {
+    const search = await semanticSearch(products, version, {
+      ...(values.vectors !== undefined ? { vectorsDir: values.vectors } : {}),
+      onProgress: (done, total) => {
+        if (done === total || done % 320 === 0) process.stderr.write(`semantic: embedded ${done}/${total} products (no published vectors fit)\n`);
+      }
+    });
+    [semantic] = await search.scores([values.query]);
+    await search.embedder.dispose();
+  }
   const { items, withheld, request } = await runPipeline({
     products,
     profile,
@@ -81,6 +103,7 @@ async function main(): Promise<void> {
     k,
     // the query is understood by the built-in parser, as in the app with no model downloaded
     ...requestFields(values.query),
+    ...(semantic ? { semantic } : {}),
     ...(cf ? { cf } : {})
   }, scorer);
   printJson({

@@ -24,8 +24,9 @@ import { formatIssues } from '../lib/domain/validate';
 import { envelopeToJson, isoSeconds, parseKeyPairJson, parseStrictJson, SigningError, trustRoot } from '../lib/signing/index';
 import { signEnvelope, verifyEnvelope } from '../lib/documents';
 import { cliArgs, CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
+import { VectorsManifestSchema } from '../lib/llm/vectors';
 
-const USAGE = 'usage: sign --type catalogue|factors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
+const USAGE = 'usage: sign --type catalogue|factors|vectors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
 const DEFAULT_VALID_MS = 30 * 24 * 3600 * 1000;
 
 const OPTIONS = {
@@ -58,11 +59,12 @@ function catalogueProducts(path: string): unknown[] {
   return body['products'];
 }
 
-function factorsManifest(path: string): Record<string, unknown> {
-  const raw = readStrictJson(path, 'factors manifest');
-  const r = FactorsManifestSchema.safeParse(raw);
-  if (!r.success || !isRecord(raw)) throw new CliError(`factors manifest ${path}: ${r.success ? 'not an object' : formatIssues(r.error)}`);
-  const blobPath = join(dirname(path), `factors-${r.data.sha256}.bin`);
+/** A factors (or vectors) manifest, checked against its blob beside it when the blob is there. */
+function factorsManifest(path: string, type: 'factors' | 'vectors'): Record<string, unknown> {
+  const raw = readStrictJson(path, `${type} manifest`);
+  const r = (type === 'factors' ? FactorsManifestSchema : VectorsManifestSchema).safeParse(raw);
+  if (!r.success || !isRecord(raw)) throw new CliError(`${type} manifest ${path}: ${r.success ? 'not an object' : formatIssues(r.error)}`);
+  const blobPath = join(dirname(path), `${type}-${r.data.sha256}.bin`);
   if (existsSync(blobPath)) {
     const blob = readFileSync(blobPath);
     if (blob.length !== r.data.bytes) throw new CliError(`${blobPath}: ${blob.length} bytes, the manifest says ${r.data.bytes}`);
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     return;
   }
   const { type } = values;
-  if (type !== 'catalogue' && type !== 'factors') throw new CliError(`--type must be catalogue or factors; ${USAGE}`);
+  if (type !== 'catalogue' && type !== 'factors' && type !== 'vectors') throw new CliError(`--type must be catalogue, factors or vectors; ${USAGE}`);
   for (const name of ['in', 'key', 'version', 'out'] as const) if (values[name] === undefined) throw new CliError(`--${name} is required; ${USAGE}`);
   const version = parseIntOption(values.version!, 'version', 1, Number.MAX_SAFE_INTEGER);
   const now = Date.now();
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
   }
 
   const header = { _type: type, version, issuedAt, expiresAt };
-  const signed = type === 'catalogue' ? { ...header, products: catalogueProducts(values.in!) } : { ...header, manifest: factorsManifest(values.in!) };
+  const signed = type === 'catalogue' ? { ...header, products: catalogueProducts(values.in!) } : { ...header, manifest: factorsManifest(values.in!, type) };
   let text: string;
   try {
     text = envelopeToJson(await signEnvelope(signed, [key]));
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
     const root = await trustRoot(readTextFile(values.root, 'root'), { now });
     if (!root.ok) throw new CliError(`root ${values.root}: ${root.code}: ${root.error}`);
     const check =
-      type === 'factors'
+      type === 'factors' || type === 'vectors'
         ? await verifyEnvelope(text, { root: root.root, type, now, catalogueVersion: null })
         : await verifyEnvelope(text, { root: root.root, type, now });
     if (!check.ok) throw new CliError(`the signed ${type} does not verify against ${values.root}: ${check.code}: ${check.error}`);

@@ -15,7 +15,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES, ENVELOPE_TYPES, parseStrictJson, rotateRoot, trustRoot, type EnvelopeType, type VerifyFailure } from '../lib/signing/index';
-import { verifyEnvelope, verifyFactorsBlob } from '../lib/documents';
+import { verifyBlob, verifyEnvelope, verifyFactorsBlob } from '../lib/documents';
 import { cliArgs, CliError, EXIT_FAILURE, parseIntOption, printJson, runCli, type CliValues } from './io';
 
 const USAGE = 'usage: verify OUT.json --root DIR/root.json [--now ISO-8601] [--min-version N] [--catalogue-version N] [--blob FILE]';
@@ -96,6 +96,16 @@ async function check(file: string, rootPath: string, values: CliValues<typeof OP
     const blobPath = values.blob;
     if (blobPath !== undefined) {
       const b = await verifyFactorsBlob(r.signed, readBytes(blobPath, 'blob'));
+      if (!b.ok) fromFailure(b, `blob ${blobPath}: `);
+    }
+    return { type, version: r.version };
+  }
+  if (type === 'vectors') {
+    const r = await verifyEnvelope(bytes, { ...base, type, catalogueVersion });
+    if (!r.ok) fromFailure(r);
+    const blobPath = values.blob;
+    if (blobPath !== undefined) {
+      const b = await verifyBlob(r.signed.manifest, readBytes(blobPath, 'blob'));
       if (!b.ok) fromFailure(b, `blob ${blobPath}: `);
     }
     return { type, version: r.version };

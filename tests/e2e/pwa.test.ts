@@ -17,6 +17,10 @@ describe('installable, offline PWA', () => {
     await page.goto(baseURL);
     await page.getByTestId('recommendations').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
+    // the install precaches the app, never the 24 MB model or onnxruntime's wasm (those are fetched on opt-in)
+    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    expect(cached.length).toBeGreaterThan(10);
+    expect(cached.filter((p) => p.startsWith('/models/') || p.endsWith('.onnx') || p.endsWith('.wasm'))).toEqual([]);
 
     const manifest = await (await fetch(`${baseURL}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ short_name: 'Candor', start_url: '/', display: 'standalone', theme_color: '#0f4c81' });

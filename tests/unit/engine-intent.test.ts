@@ -84,10 +84,14 @@ describe('recommend with a request', () => {
   });
 
   it('semantic similarity forms the top tier when nothing lexical matches', () => {
+    // scaled over the candidates (min 0.3, max 0.9): 1, 0.83, 0.33, 0…; "near" is ≥ 0.6 of the way up (hybrid.ts)
     const semantic = new Map([
       ['fund-equity-r4', 0.9],
-      ['wm-cash-r1', 0.8], // ≥ 0.85 × 0.9 = 0.765: a match too
-      ['wm-12m-r2', 0.7] // below it
+      ['wm-cash-r1', 0.8], // 0.83: a match too
+      ['wm-12m-r2', 0.5], // 0.33: below it
+      ['wm-36m-r2', 0.3],
+      ['wm-mixed-r4', 0.3],
+      ['loan-car-36', 0.3]
     ]);
     const out = recommend({ products, profile: C4, events: [], now: NOW, k: 6, query: 'zzzz', semantic });
     expect(out.filter((r) => r.signals.matched).map((r) => r.productId)).toEqual(['fund-equity-r4', 'wm-cash-r1']);

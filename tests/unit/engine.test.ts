@@ -268,6 +268,7 @@ describe('explain', () => {
   const samples: Record<ReasonCode, Reason> = {
     matches_request: reasons.matchesRequest({ horizonMonths: 12, risk: 'low', kinds: ['wealth'] }),
     matches_query: reasons.matchesQuery('low risk fund', ['fund', 'low risk']),
+    close_in_meaning: reasons.closeInMeaning(),
     similar_to: reasons.similarTo('fund-bond-a', { 'zh-CN': '纯债基金A', en: 'Pure bond fund A' }, 'saved', 'fund'),
     also_chosen: reasons.alsoChosen(0.8),
     risk_match: reasons.riskMatch(3, 3, true),
@@ -298,6 +299,7 @@ describe('explain', () => {
     expect(explain(reasons.riskMatch(2, 3, true), 'en')).toBe('R2 Medium-low risk, within your risk level (C3 Balanced)');
     expect(explain(reasons.riskMatch(1, 2, false), 'en')).toBe('R1 Low risk — take the questionnaire for more');
     expect(t('similar_to')).toEqual(['Similar to the Pure bond fund A you saved', '与您收藏的「纯债基金A」相似']);
+    expect(t('close_in_meaning')).toEqual(['Close in meaning to your request', '与您的需求意思相近']);
     expect(t('matches_request')).toEqual(['Matches your request: 1 year, low risk, wealth-management product', '符合您的需求：1年、低风险、理财产品']);
     expect(t('fits_goal')).toEqual(['Fits your goals: retirement, income', '符合您的目标：养老、稳定收益']);
     expect(t('fits_horizon')).toEqual(['12-month term fits your 24-month horizon', '期限12个月，在您24个月的投资期限之内']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conditional, publication } from '../../src/lib/server/publish';
 import { trustRoot } from '../../src/lib/signing/index';
-import { verifyEnvelope, verifyFactorsBlob } from '../../src/lib/documents';
+import { verifyBlob, verifyEnvelope, verifyFactorsBlob } from '../../src/lib/documents';
 
 const keys = mkdtempSync(join(tmpdir(), 'candor-keys-'));
 afterAll(() => rmSync(keys, { recursive: true, force: true }));
@@ -25,10 +25,24 @@ describe('what the server publishes', () => {
     const f = await verifyEnvelope(pub.factors!.manifest.body, { root: root.root, type: 'factors', now, catalogueVersion: cat.ok ? cat.version : -1 });
     if (!f.ok) throw new Error(f.error);
     expect((await verifyFactorsBlob(f.signed, pub.factors!.blob)).ok).toBe(true);
+    // the demo catalogue's product vectors (bge-small-zh-v1.5, models/vectors/demo), signed for its version
+    expect(pub.vectorsRefused).toBeNull();
+    const v = await verifyEnvelope(pub.vectors!.manifest.body, { root: root.root, type: 'vectors', now, catalogueVersion: cat.ok ? cat.version : -1 });
+    if (!v.ok) throw new Error(v.error);
+    expect([v.signed.manifest.model, v.signed.manifest.dims, v.signed.manifest.itemIds.length]).toEqual(['bge-small-zh-v1.5', 512, 320]);
+    expect((await verifyBlob(v.signed.manifest, pub.vectors!.blob)).ok).toBe(true);
 
     const fresh = conditional(new Request('http://x/api/catalogue'), pub.catalogue, 'no-cache');
     expect(fresh.status).toBe(200);
     const again = conditional(new Request('http://x/api/catalogue', { headers: { 'if-none-match': pub.catalogue.etag } }), pub.catalogue, 'no-cache');
     expect(again.status).toBe(304);
+  });
+
+  it('publishes no vectors that do not fit: devices then embed the catalogue themselves', async () => {
+    const later = Date.now() + 2 * 86_400_000; // past the day a publication is kept
+    const pub = await publication({ CANDOR_KEYS: keys, CANDOR_VECTORS: join(keys, 'no-such-dir') }, later);
+    expect(pub.vectors).toBeNull();
+    expect(pub.vectorsRefused).toMatch(/not published \(devices embed the catalogue themselves\)/);
+    expect(pub.catalogue.body.length).toBeGreaterThan(0);
   });
 });

@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 export interface BrowserBenchOptions {
   /** adds --enable-unsafe-webgpu (SwiftShader's CPU WebGPU adapter here) */
   webgpu?: boolean;
-  /** files copied next to the bundle, served at /<basename> */
+  /** files (or folders) copied next to the bundle, served at /<basename> */
   assets?: string[];
   timeoutMs?: number;
 }
@@ -67,7 +67,7 @@ export async function inBrowser<T>(entry: string, options: BrowserBenchOptions =
       },
       worker: { format: 'es' }
     });
-    for (const asset of options.assets ?? []) cpSync(asset, join(dir, basename(asset)));
+    for (const asset of options.assets ?? []) cpSync(asset, join(dir, basename(asset)), { recursive: true });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
     const { server, url } = await serve(dir);
     const context = await chromium.launchPersistentContext(profile, {

@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeploymentIndexSchema, EMPTY_INDEX, INDEX_PATH, type DeploymentIndex } from '../../lib/llm/deployment';
-import type { RegistryEntry } from '../../lib/llm/registry';
+import { bundledIndex, DeploymentIndexSchema, INDEX_PATH, type DeploymentIndex } from '../../lib/llm/deployment';
+import type { Registry, RegistryEntry } from '../../lib/llm/registry';
 import { readJsonFile, validateOrFail } from '../io';
 
-export function readIndex(modelsDir: string): DeploymentIndex {
+/**
+ * DIR/index.json, or — before any model was fetched — the index of the models committed to the
+ * repository, so that a written index still offers them (the app's own /models/index.json route
+ * answers that when there is no file). Bundled models an older file lacks are added, not offered.
+ */
+export function readIndex(modelsDir: string, registry: Registry): DeploymentIndex {
   const file = join(modelsDir, INDEX_PATH);
-  if (!existsSync(file)) return EMPTY_INDEX;
-  return validateOrFail(DeploymentIndexSchema, readJsonFile(file, 'deployment index'), `deployment index ${file}`);
+  const bundled = bundledIndex(registry);
+  if (!existsSync(file)) return bundled;
+  const index = validateOrFail(DeploymentIndexSchema, readJsonFile(file, 'deployment index'), `deployment index ${file}`);
+  const missing = bundled.models.filter((m) => !index.models.some((x) => x.id === m.id));
+  return DeploymentIndexSchema.parse({ ...index, models: [...missing, ...index.models] });
 }
 
 export function writeIndex(modelsDir: string, index: DeploymentIndex): void {

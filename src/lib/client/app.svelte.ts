@@ -11,6 +11,8 @@ import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
 import { PrivacyView } from './privacy-view.svelte';
 import { eraseAll, exportAll, getSetting, openCandorDb, setSetting, type CandorDB } from './db';
+import { trustedRoot } from './trust';
+import { cachedVectors, keepDeviceVectors, syncVectors } from './vectors-sync';
 import { z } from 'zod';
 
 const LocaleSetting = z.enum(['zh-CN', 'en']).nullable();
@@ -77,6 +79,12 @@ class CandorApp {
       setLocale(saved);
     }
     await this.person.load(db);
+    // product vectors for semantic search: kept here, or published and verified against the root the catalogue was
+    const rootNow = () => this.catalogue.lastRoot ?? trustedRoot(db, fetch, new Date(), rootEnvelope);
+    llm.useVectorSource({
+      load: async (catalogue, model) => (await cachedVectors(db, catalogue, model)) ?? syncVectors(db, fetch, new Date(), await rootNow(), catalogue, model),
+      keep: (catalogue, model, vectors) => keepDeviceVectors(db, catalogue, model, vectors)
+    });
     await this.catalogue.start(db, { fetch: (input, init) => fetch(input, init), pinnedRoot: rootEnvelope, now: () => new Date() });
     void this.ranking.start(db);
 
@@ -145,6 +153,8 @@ class CandorApp {
     await eraseAll(this.db);
     await this.ranking.reset();
     llm.forget(); // the opt-in was a setting, erased with the rest
+    // the downloaded model's files, kept by the service worker for offline use, go too
+    if (typeof caches !== 'undefined') await caches.delete('candor-data-v1').catch(() => false);
     // the ledger went with everything else: stay silent for this period and the last (outbox.ts); the
     // privacy page's counts are read again before the emptied event list shows
     await this.privacy.afterErase(Date.now());

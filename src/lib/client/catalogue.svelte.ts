@@ -9,7 +9,7 @@ import type { Product } from '../domain';
 import { cachedCatalogue, syncCatalogue, type CatalogueStatus } from './catalogue-sync';
 import type { CandorDB } from './db';
 import { cachedFactors, syncFactors, type FactorsStatus } from './factors-sync';
-import { trustedRoot } from './trust';
+import { trustedRoot, type TrustedRoot } from './trust';
 
 export interface CatalogueSource {
   fetch: typeof fetch;
@@ -31,6 +31,8 @@ export class CatalogueState {
   productById = $derived(new Map(this.products.map((p) => [p.id, p])));
   /** settles when the server's answer, and the factors for it, have been taken in (or refused) */
   refreshed: Promise<void> = Promise.resolve();
+  /** the root the last refresh was checked against (the product vectors are checked against it too) */
+  lastRoot: Promise<TrustedRoot> | null = null;
 
   /**
    * Show the kept copy, then refresh from the server: in the background when something was kept,
@@ -49,6 +51,7 @@ export class CatalogueState {
     }
     const refresh = async (): Promise<void> => {
       const root = trustedRoot(db, source.fetch, source.now(), source.pinnedRoot);
+      this.lastRoot = root;
       const loaded = await syncCatalogue(db, source.fetch, source.now(), root);
       // said at once: the factors below may take their own time limit
       this.status = loaded.status;

@@ -2,10 +2,21 @@ import { z } from 'zod';
 import type { Intent } from '../domain/intent';
 import type { Locale, Product } from '../domain/product';
 import { DeploymentIndexSchema, INDEX_PATH, offeredModels, totalBytes, type InstalledModel } from '../llm/deployment';
-import { LlmReplySchema, type Device, type ExplainItem, type LlmReply, type LlmRequest } from '../llm/protocol';
+import { LlmReplySchema, MAX_TEXTS, type Device, type ExplainItem, type LlmReply, type LlmRequest } from '../llm/protocol';
 import type { ModelRole } from '../llm/registry';
 import { productText, semanticScores } from '../llm/semantic';
+import { vectorsFor, type ProductVectors, type VectorModelRef } from '../llm/vectors';
+import type { Catalogue } from '../domain';
 import { getSetting, setSetting, type CandorDB } from './db';
+import type { LoadedVectors } from './vectors-sync';
+
+/** Where product vectors come from besides this worker: the verified published ones, and the device's store. */
+export interface VectorSource {
+  /** vectors kept on the device or published by the server (verified), for this catalogue and model; null when none fit */
+  load(catalogue: Catalogue, model: VectorModelRef): Promise<LoadedVectors | null>;
+  /** keep vectors embedded here */
+  keep(catalogue: Catalogue, model: VectorModelRef, vectors: ProductVectors): Promise<void>;
+}
 
 /**
  * The page's side of the on-device language model: owns the worker, shows its state, and keeps
@@ -33,12 +44,17 @@ export class LlmClient {
   /** what this deployment would download on opting in */
   offered = $state.raw<InstalledModel[]>([]);
   offeredBytes = $derived(totalBytes(this.offered));
+  /** the catalogue being embedded on this device (no published vectors fit): products done of total */
+  embedding = $state.raw<{ done: number; total: number } | null>(null);
+  /** where the products' vectors in use came from */
+  vectorsFrom = $state<'published' | 'device' | null>(null);
 
   #db: CandorDB | null = null;
   #worker: Worker | null = null;
   #nextId = 1;
   #pending = new Map<number, Settle>();
-  #embeddings: { key: string; ids: string[]; vectors: Float32Array } | null = null;
+  #vectors: { key: string; promise: Promise<ProductVectors | null> } | null = null;
+  #source: VectorSource | null = null;
   #init: Promise<void> | null = null;
 
   readonly #createWorker: () => Worker;
@@ -47,6 +63,19 @@ export class LlmClient {
   constructor(createWorker: () => Worker, fetchIndex: () => Promise<Response> = () => fetch(`/models/${INDEX_PATH}`)) {
     this.#createWorker = createWorker;
     this.#fetchIndex = fetchIndex;
+  }
+
+  /** Where verified published vectors, and vectors kept on the device, come from (set by the app once it has a root). */
+  useVectorSource(source: VectorSource): void {
+    this.#source = source;
+  }
+
+  /** The offered embedding model as product vectors must fit it: id, dims, pooling, weights' sha256. */
+  get vectorModel(): VectorModelRef | null {
+    const m = this.offered.find((x) => x.role === 'embed');
+    const weights = m?.files.find((f) => f.path.endsWith('.onnx'));
+    if (!m || !weights || m.dims === undefined) return null;
+    return { id: m.id, dims: m.dims, weightsSha256: weights.sha256, pooling: m.pooling ?? 'mean' };
   }
 
   has(role: ModelRole): boolean {
@@ -117,19 +146,68 @@ export class LlmClient {
     }
   }
 
+  /**
+   * The catalogue's product vectors, once per catalogue version and model: kept on the device or
+   * published by the server (both verified by the source), else embedded here in the background,
+   * with progress (`embedding`), and kept. Started as soon as the model is ready; Ask waits for it.
+   */
+  prepare(catalogue: Catalogue): Promise<ProductVectors | null> {
+    if (!this.has('embed') || catalogue.products.length === 0) return Promise.resolve(null);
+    const model = this.vectorModel;
+    const id = this.offered.find((m) => m.role === 'embed')?.id ?? '';
+    const key = `${id}@${catalogue.version ?? 0}:${catalogue.products.map((p) => p.id).join(',')}`;
+    if (this.#vectors?.key === key) return this.#vectors.promise;
+    const promise = this.#vectorsOf(catalogue, model);
+    this.#vectors = { key, promise };
+    return promise;
+  }
+
+  async #vectorsOf(catalogue: Catalogue, model: VectorModelRef | null): Promise<ProductVectors | null> {
+    const loaded = model && this.#source ? await this.#source.load(catalogue, model).catch(() => null) : null;
+    if (loaded?.vectors) {
+      this.vectorsFrom = loaded.status.state === 'published' ? 'published' : 'device';
+      return loaded.vectors;
+    }
+    const texts = catalogue.products.map(productText);
+    this.embedding = { done: 0, total: texts.length };
+    // in requests the worker accepts (MAX_TEXTS each), one progress bar over all of them
+    const parts: Float32Array[] = [];
+    let dims = 0;
+    for (let start = 0; start < texts.length; start += MAX_TEXTS) {
+      const reply = await this.#request({ type: 'embed', kind: 'passage', texts: texts.slice(start, start + MAX_TEXTS) }, (r) => {
+        if (r.type === 'progress') this.embedding = { done: start + r.loaded, total: texts.length };
+      });
+      if (reply.type !== 'embeddings') {
+        this.embedding = null;
+        this.#vectors = null;
+        return null;
+      }
+      dims = reply.dims;
+      parts.push(reply.data);
+    }
+    this.embedding = null;
+    const data = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      data.set(p, offset);
+      offset += p.length;
+    }
+    const vectors: ProductVectors = { ids: catalogue.products.map((p) => p.id), dims, data };
+    this.vectorsFrom = 'device';
+    if (model && this.#source && dims === model.dims) await this.#source.keep(catalogue, model, vectors).catch(() => undefined);
+    return vectors;
+  }
+
   /** Query–product cosine similarities, or undefined when no embedding model is ready. */
   async semantic(query: string, products: readonly Product[], catalogueVersion: number): Promise<ReadonlyMap<string, number> | undefined> {
     if (!this.has('embed') || products.length === 0) return undefined;
-    const model = this.offered.find((m) => m.role === 'embed')?.id ?? '';
-    const key = `${model}@${catalogueVersion}:${products.length}`;
-    if (this.#embeddings?.key !== key) {
-      const reply = await this.#request({ type: 'embed', kind: 'passage', texts: products.map(productText) });
-      if (reply.type !== 'embeddings') return undefined;
-      this.#embeddings = { key, ids: products.map((p) => p.id), vectors: reply.data };
-    }
-    const q = await this.#request({ type: 'embed', kind: 'query', texts: [query] });
-    if (q.type !== 'embeddings' || !this.#embeddings) return undefined;
-    return semanticScores(this.#embeddings.ids, this.#embeddings.vectors, q.data);
+    const [vectors, q] = await Promise.all([
+      this.prepare({ version: catalogueVersion, products: [...products] }),
+      this.#request({ type: 'embed', kind: 'query', texts: [query] })
+    ]);
+    if (!vectors || q.type !== 'embeddings' || q.dims !== vectors.dims) return undefined;
+    const ids = products.map((p) => p.id);
+    return semanticScores(ids, vectorsFor(vectors, ids), q.data);
   }
 
   /** The instruction model's reading of a request; null when there is none or its output was refused. */
@@ -186,7 +264,9 @@ export class LlmClient {
   #stopWorker(code: 'cancelled' | 'failed'): void {
     this.#worker?.terminate();
     this.#worker = null;
-    this.#embeddings = null;
+    this.#vectors = null;
+    this.embedding = null;
+    this.vectorsFrom = null;
     this.roles = [];
     this.device = null;
     const pending = [...this.#pending];

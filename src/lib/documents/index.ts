@@ -3,6 +3,7 @@
  *   root:      signing's own RootSignedSchema
  *   catalogue: products [...] (validated with the domain's CatalogueSchema)
  *   factors:   manifest {...} (the cf factors manifest, FactorsManifestSchema); its blob is checked with verifyFactorsBlob
+ *   vectors:   manifest {...} (product embeddings, VectorsManifestSchema in llm/vectors.ts); its blob checked with verifyBlob
  * signing (below domain and cf) knows envelopes, keys and roots; this module, above all three, says what each
  * type's signed part must hold, so neither signing nor the payloads' modules import each other.
  */
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { FactorsManifestSchema, type FactorsManifest } from '../cf/artifact';
 import { CatalogueSchema } from '../domain/catalogue';
 import { ProductSchema } from '../domain/product';
+import { VectorsManifestSchema } from '../llm/vectors';
 import {
   checkTimes,
   failure,
@@ -43,12 +45,24 @@ export const FactorsSignedSchema = z
   .superRefine((f, ctx) => checkTimes(f, ctx));
 export type FactorsSigned = z.infer<typeof FactorsSignedSchema>;
 
-export type SignedOf<T extends EnvelopeType> = T extends 'root' ? RootSigned : T extends 'catalogue' ? CatalogueSigned : FactorsSigned;
+export const VectorsSignedSchema = z
+  .strictObject({ _type: z.literal('vectors'), ...SIGNED_HEADER, manifest: VectorsManifestSchema })
+  .superRefine((f, ctx) => checkTimes(f, ctx));
+export type VectorsSigned = z.infer<typeof VectorsSignedSchema>;
+
+export type SignedOf<T extends EnvelopeType> = T extends 'root'
+  ? RootSigned
+  : T extends 'catalogue'
+    ? CatalogueSigned
+    : T extends 'factors'
+      ? FactorsSigned
+      : VectorsSigned;
 
 export const SIGNED_SCHEMAS = {
   root: RootSignedSchema,
   catalogue: CatalogueSignedSchema,
-  factors: FactorsSignedSchema
+  factors: FactorsSignedSchema,
+  vectors: VectorsSignedSchema
 } as const;
 
 export interface SignOptions {
@@ -74,9 +88,9 @@ export type VerifyOptions<T extends EnvelopeType> = ReadOptions & {
   now: Now;
   /** refuse versions below this (the last version accepted: equal is allowed, lower is a rollback) */
   minVersion?: number;
-} & (T extends 'factors'
+} & (T extends 'factors' | 'vectors'
     ? {
-        /** the version of the catalogue the factors will be used with; null skips this check
+        /** the version of the catalogue the factors (or vectors) will be used with; null skips this check
          *  (only for tools that have no catalogue at hand, like the offline verify CLI) */
         catalogueVersion: number | null;
       }
@@ -109,18 +123,25 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
       `factors v${signed.version} were trained for catalogue v${signed.manifest.catalogueVersion}, but the catalogue in use is v${opts.catalogueVersion}`
     );
   }
+  if (signed._type === 'vectors' && typeof opts.catalogueVersion === 'number' && signed.manifest.catalogueVersion !== opts.catalogueVersion) {
+    return failure(
+      'catalogue_version_mismatch',
+      `vectors v${signed.version} were made for catalogue v${signed.manifest.catalogueVersion}, but the catalogue in use is v${opts.catalogueVersion}`
+    );
+  }
   return { ok: true, type: opts.type, version: r.version, signed, keyIds: r.keyIds };
 }
 
-/** Check a factors blob against its (verified) manifest: length first, then sha256. */
-export async function verifyFactorsBlob(
-  manifestSigned: FactorsSigned | FactorsManifest,
-  blob: Uint8Array
-): Promise<{ ok: true; sha256: string } | VerifyFailure> {
-  const m = 'manifest' in manifestSigned ? manifestSigned.manifest : manifestSigned;
-  if (blob.byteLength !== m.bytes) return failure('blob_size_mismatch', `factors blob is ${blob.byteLength} bytes, the manifest says ${m.bytes}`);
+/** Check a blob (factors, vectors) against the size and sha256 its verified manifest states: length first. */
+export async function verifyBlob(manifest: { bytes: number; sha256: string }, blob: Uint8Array, what = 'vectors'): Promise<{ ok: true; sha256: string } | VerifyFailure> {
+  if (blob.byteLength !== manifest.bytes) return failure('blob_size_mismatch', `${what} blob is ${blob.byteLength} bytes, the manifest says ${manifest.bytes}`);
   const sha256 = await sha256Hex(blob);
-  if (sha256 !== m.sha256)
-    return failure('sha256_mismatch', `factors blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${m.sha256.slice(0, 12)}…`);
+  if (sha256 !== manifest.sha256)
+    return failure('sha256_mismatch', `${what} blob sha256 ${sha256.slice(0, 12)}… differs from the manifest's ${manifest.sha256.slice(0, 12)}…`);
   return { ok: true, sha256 };
+}
+
+/** Check a factors blob against its (verified) manifest. */
+export function verifyFactorsBlob(manifestSigned: FactorsSigned | FactorsManifest, blob: Uint8Array): Promise<{ ok: true; sha256: string } | VerifyFailure> {
+  return verifyBlob('manifest' in manifestSigned ? manifestSigned.manifest : manifestSigned, blob, 'factors');
 }

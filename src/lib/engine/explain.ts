@@ -18,6 +18,8 @@ export const reasons = {
     return { code: 'matches_request', params };
   },
   matchesQuery: (query: string, terms: readonly string[]): Reason => ({ code: 'matches_query', params: { query, terms: [...terms] } }),
+  /** the on-device embeddings put it among the closest in meaning to the request */
+  closeInMeaning: (): Reason => ({ code: 'close_in_meaning', params: {} }),
   similarTo: (productId: string, name: LocalizedText, action: InteractionAction, kind: ProductKind): Reason => ({
     code: 'similar_to',
     params: { productId, name: { 'zh-CN': name['zh-CN'], en: name.en }, action, kind }
@@ -173,6 +175,8 @@ export function explain(reason: Reason, locale: Locale): string {
       const q = str(p, 'query') ?? '';
       return zh ? `符合您的搜索“${q}”` : `Matches your search "${q}"`;
     }
+    case 'close_in_meaning':
+      return zh ? '与您的需求意思相近' : 'Close in meaning to your request';
     case 'less_like_dismissed': {
       const name = text(p, 'name', locale) ?? str(p, 'productId') ?? '';
       return zh ? `排名靠后：与您不感兴趣的「${name}」相似` : `Ranked lower: similar to the ${name} you dismissed`;

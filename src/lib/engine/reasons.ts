@@ -37,6 +37,8 @@ export interface ReasonInput {
   request: IntentMatch | null;
   query: QueryAnalysis | null;
   lexical: QueryMatch | null;
+  /** in the request's tier and among the closest in meaning to it (embeddings) */
+  closeInMeaning: boolean;
 }
 
 function pick(candidates: { reason: Reason; importance: number }[], dislike: Reason | null, fallback: Reason): Reason[] {
@@ -54,6 +56,8 @@ export function reasonsFor(x: ReasonInput): Reason[] {
   // what the request asked and the product answers, in its words; else the search terms it matched
   if (x.matched && x.request && Object.keys(x.request.hits).length > 0) cands.push({ reason: R.matchesRequest(x.request.hits), importance: 100 });
   else if (x.matched && x.query && x.lexical?.matched) cands.push({ reason: R.matchesQuery(x.query.raw.trim(), x.lexical.terms), importance: 100 });
+  // the semantic part: what brought the product up without sharing a word with the request, or next to the words it shares
+  if (x.closeInMeaning) cands.push({ reason: R.closeInMeaning(), importance: 90 });
   const liked = interest.liked ? x.catalogue.get(interest.liked.anchorId) : undefined;
   if (liked && interest.liked && interest.liked.sim >= SIMILAR_REASON_MIN_COS && interest.content >= SIMILAR_REASON_MIN_CONTENT) {
     cands.push({ reason: R.similarTo(liked.id, liked.name, x.summary.actions.get(liked.id) ?? 'viewed', liked.kind), importance: interest.content });

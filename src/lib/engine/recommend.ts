@@ -9,7 +9,9 @@
  *        base    = 1·fit + 0.45·content − 0.60·dislike + refine              (interest.ts, refine.ts)
  *        (content and CF lift only the LIFT_REACH strongest products per product engaged with)
  *        score   = base                                            (no request, or it does not answer it)
- *                = 2 + lexical + INTENT_WEIGHT·intent + SEMANTIC_WEIGHT·semantic + base   (it does)
+ *                = 2 + w·relevance + INTENT_WEIGHT·intent + base   (it does)
+ *        relevance: the lexical match alone, or fused with the embedding similarity (hybrid.ts);
+ *        w = 1 for the lexical match, RELEVANCE_WEIGHT when embeddings take part
  *   5. diversity    diversity.ts    no kind above half the list while others are left; soft kind/subtype penalties
  *   6. reasons      reasons.ts      at most three, most important first
  *
@@ -19,7 +21,7 @@
  * A request (`input.intent`, parsed on the device) and query embeddings (`input.semantic`) decide the
  * top tier:
  *   matched = the Intent's hard parts (kind, risk, must-stay-reachable) all hold, when it names any;
- *             else the lexical match, or a semantic similarity ≥ SEMANTIC_MATCH of the best one;
+ *             else the lexical match, or being among the closest in meaning (hybrid.ts, `near`);
  *             else (an Intent with only soft parts) any part of it holds.
  *
  * The ranker runs in two passes (src/lib/ranker/candidates.ts, pipeline.ts): this function with every
@@ -33,7 +35,8 @@ import { diversify } from './diversity';
 import { riskBand, suitabilityFit } from './fit';
 import { intentIsEmpty, matchIntent, nearestFits, type IntentMatch } from './intent-match';
 import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
-import { analyseQuery, matchQuery, productDocument } from './lexical';
+import { fuseRelevance } from './hybrid';
+import { analyseQuery, matchQuery, productDocument, type QueryMatch } from './lexical';
 import { reasonsFor } from './reasons';
 import { CF_WEIGHT, cfEvidence, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, popularityOf, refineScore } from './refine';
 import type { Reason, Recommendation, RecommendInput, Signals } from './types';
@@ -46,10 +49,8 @@ export { CF_WEIGHT, LEARNED_WEIGHT, collaborativeScores, popularityOf } from './
 export const SCORE_WEIGHTS = { fit: 1, content: CONTENT_WEIGHT, dislike: 0.6 } as const;
 export const QUERY_TIER_OFFSET = 2;
 export const INTENT_WEIGHT = 1;
-export const SEMANTIC_WEIGHT = 0.5;
-/** a product whose similarity is at least this share of the best candidate's counts as a semantic match */
-export const SEMANTIC_MATCH = 0.85;
-const SEMANTIC_MATCH_FLOOR = 0.3;
+/** the weight of the fused relevance in the request's tier when embeddings take part (tuned on models/search) */
+export const RELEVANCE_WEIGHT = 3;
 
 interface Scored {
   product: Product;
@@ -101,9 +102,20 @@ export function runEngine(input: RecommendInput): EngineResult {
   // an unrealistic request ("no risk, double my money") is answered with the honest note, not with "matches"
   const intent = input.intent && !intentIsEmpty(input.intent) && input.intent.unrealistic !== true ? input.intent : null;
   const hardIntent = intent !== null && (intent.kinds.length > 0 || intent.risk !== null || intent.liquidity !== null || (intent.hard?.length ?? 0) > 0);
-  let bestSemantic = 0;
-  if (input.semantic) for (const p of candidates) bestSemantic = Math.max(bestSemantic, clamp01(input.semantic.get(p.id) ?? 0));
-  const semanticBar = Math.max(SEMANTIC_MATCH_FLOOR, SEMANTIC_MATCH * bestSemantic);
+  // the text match: lexical, and fused with the embeddings' similarity when there are any
+  const retrieval = input.retrieval ?? (input.semantic ? 'hybrid' : 'lexical');
+  const lexicalOf = new Map<string, QueryMatch>();
+  if (query) for (const p of candidates) lexicalOf.set(p.id, matchQuery(p, query, productDocument(p)));
+  const lexicalScores = new Map<string, number>();
+  if (retrieval !== 'semantic') for (const [id, m] of lexicalOf) if (m.matched) lexicalScores.set(id, m.score);
+  const semanticIn = query || intent ? input.semantic : undefined;
+  const relevance = fuseRelevance(
+    candidates.map((p) => p.id),
+    lexicalScores,
+    semanticIn,
+    { retrieval, ...(input.fusion ? { fusion: input.fusion } : {}), ...(input.fusionAlpha !== undefined ? { alpha: input.fusionAlpha } : {}) }
+  );
+  const relevanceWeight = semanticIn && retrieval !== 'lexical' ? weightOr(input.relevanceWeight, RELEVANCE_WEIGHT) : 1;
   const personLevel = effectiveRiskLevel(profile);
   // an absent source (no CF model, no ranker scores) takes no share of the refine budget
   const refineWeights = { cf: input.cf ? cfWeight : 0, learned: learned.size > 0 ? learnedWeight : 0 };
@@ -122,21 +134,22 @@ export function runEngine(input: RecommendInput): EngineResult {
     const refine = refineScore({ popularity, cf, learned: learned.get(p.id) ?? 0 }, refineWeights);
     const base = SCORE_WEIGHTS.fit * fit.score + SCORE_WEIGHTS.content * it.content - SCORE_WEIGHTS.dislike * it.dislike + refine;
 
-    const lexical = query ? matchQuery(p, query, productDocument(p)) : null;
+    const lexical = retrieval !== 'semantic' ? (lexicalOf.get(p.id) ?? null) : null;
     const request = intent ? matchIntent(p, intent) : null;
     const semantic = clamp01(input.semantic?.get(p.id) ?? 0);
     const lexicalScore = lexical?.matched ? lexical.score : 0;
+    const rel = relevance.get(p.id) ?? { score: 0, near: false, semantic: 0 };
     const matched = hardIntent
       ? (request?.matched ?? false)
-      : (lexical?.matched ?? false) || (semantic > 0 && semantic >= semanticBar) || (request !== null && request.score > 0);
-    const score = matched ? 2 + lexicalScore + INTENT_WEIGHT * (request?.score ?? 0) + SEMANTIC_WEIGHT * semantic + base : base;
+      : (lexical?.matched ?? false) || rel.near || (request !== null && request.score > 0);
+    const score = matched ? 2 + relevanceWeight * rel.score + INTENT_WEIGHT * (request?.score ?? 0) + base : base;
     return {
       product: p,
       score,
       matched,
       request,
       // 6: reasons (computed here, where the parts are at hand; only the chosen k are kept)
-      reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical }),
+      reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical, closeInMeaning: matched && rel.near }),
       signals: { content: it.content, dislike: it.dislike, popularity, fit: fit.score, cf, lexical: lexicalScore, semantic, intent: request?.score ?? 0, matched }
     };
   });

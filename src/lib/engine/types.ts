@@ -3,6 +3,7 @@ import type { CandorEvent } from '../domain/event';
 import type { Intent } from '../domain/intent';
 import type { LocalizedText, Product } from '../domain/product';
 import type { Profile } from '../domain/profile';
+import type { Fusion, Retrieval } from './hybrid';
 
 /**
  * Why an item was recommended. Order here is also the tie-break order when two reasons are
@@ -11,6 +12,7 @@ import type { Profile } from '../domain/profile';
 export const REASON_CODES = [
   'matches_request',
   'matches_query',
+  'close_in_meaning',
   'similar_to',
   'also_chosen',
   'risk_match',
@@ -82,6 +84,12 @@ export interface RecommendInput {
   intent?: Intent;
   /** product id -> cosine similarity of the product's and the query's embeddings, in [−1, 1] */
   semantic?: ReadonlyMap<string, number>;
+  /** the text match for the query: default hybrid with `semantic`, lexical without; the others are for evaluation */
+  retrieval?: Retrieval;
+  /** how lexical and semantic are fused (default DEFAULT_FUSION), the blend's lexical share, the relevance weight: for tuning */
+  fusion?: Fusion;
+  fusionAlpha?: number;
+  relevanceWeight?: number;
   /** product id -> the on-device ranker's probability of a positive action, in [0, 1] */
   learned?: ReadonlyMap<string, number>;
   /** weight of the ranker's opinion (default LEARNED_WEIGHT) */

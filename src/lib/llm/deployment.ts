@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DTYPES, MODEL_ROLES, ModelId, ModelPath, Sha256, type ModelRole, type RegistryEntry } from './registry';
+import { DTYPES, MODEL_ROLES, ModelId, ModelPath, POOLINGS, Sha256, type ModelRole, type RegistryEntry } from './registry';
 
 /**
  * What this deployment serves under /models/: `static/models/index.json`, written by `npm run models`
@@ -19,6 +19,8 @@ export const InstalledModelSchema = z
     task: z.enum(['feature-extraction', 'text-generation']),
     dtype: z.enum(DTYPES),
     prefixes: z.object({ query: z.string(), passage: z.string() }).strict().optional(),
+    pooling: z.enum(POOLINGS).optional(),
+    dims: z.number().int().positive().optional(),
     files: z.array(InstalledFileSchema).min(1)
   })
   .strict();
@@ -69,9 +71,25 @@ export function withInstalled(
     task: entry.task,
     dtype: entry.dtype,
     ...(entry.prefixes ? { prefixes: entry.prefixes } : {}),
+    ...(entry.pooling ? { pooling: entry.pooling } : {}),
+    ...(entry.dims ? { dims: entry.dims } : {}),
     files: [...files]
   };
   const role: ModelRole = entry.role;
   const offered = { ...index.offered, ...(offer || index.offered[role] === null ? { [role]: entry.id } : {}) };
   return DeploymentIndexSchema.parse({ version: 1, offered, models: [...index.models.filter((m) => m.id !== entry.id), model] });
+}
+
+/**
+ * The index of the models committed to the repository (registry source `bundled`): what a fresh
+ * clone offers with no `npm run models` step. The first bundled embedding model is the offered one.
+ */
+export function bundledIndex(registry: { models: readonly RegistryEntry[] }): DeploymentIndex {
+  let index = EMPTY_INDEX;
+  for (const entry of registry.models) {
+    if (entry.source.kind !== 'bundled') continue;
+    const files = entry.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 ?? '' }));
+    index = withInstalled(index, entry, files, false);
+  }
+  return index;
 }

@@ -3,6 +3,7 @@ import { intentFromOutput, intentMessages } from './intent-prompt';
 import { AggregateProgress } from './progress';
 import { LlmRequestSchema, type Device, type ErrorCode, type LlmReply, type LlmRequest, type LlmRequestOf } from './protocol';
 import type { Embedder, Generator, Runtime } from './runtime';
+import { prefixed } from './semantic';
 
 /**
  * The LLM worker's logic, free of `self`: validate each message, run it, post replies. Every
@@ -78,14 +79,16 @@ export function createHandler(runtime: Runtime, post: (reply: LlmReply, transfer
   async function embed(req: LlmRequestOf<'embed'>, signal: AbortSignal): Promise<void> {
     const embedder = loaded?.embedder;
     if (!embedder || !loaded) throw new TaskError('not-loaded', 'no embedding model is loaded');
-    const prefix = loaded.prefixes[req.kind];
+    const texts = prefixed(req.texts, req.kind, loaded.prefixes);
     const parts: Float32Array[] = [];
     let dims = 0;
     for (let i = 0; i < req.texts.length; i += EMBED_BATCH) {
       if (signal.aborted) throw new TaskError('cancelled', 'embedding was cancelled');
-      const out = await embedder.embed(req.texts.slice(i, i + EMBED_BATCH).map((t) => prefix + t));
+      const out = await embedder.embed(texts.slice(i, i + EMBED_BATCH));
       dims = out.dims;
       parts.push(out.data);
+      // a catalogue embedded on the device takes a while: say how many texts are done
+      if (texts.length > EMBED_BATCH && !signal.aborted) post({ type: 'progress', id: req.id, loaded: Math.min(texts.length, i + EMBED_BATCH), total: texts.length });
     }
     const data = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
     let offset = 0;

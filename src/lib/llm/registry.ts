@@ -47,6 +47,17 @@ const HubSource = z
   })
   .strict();
 const GeneratedSource = z.object({ kind: z.literal('generated'), script: z.string().min(1) }).strict();
+/**
+ * Committed to the repository (models/bundled/ID) and served by the app itself, so a fresh clone
+ * offers it with no download from anywhere else; `upstream` and `via` say where the bytes came from.
+ */
+const BundledSource = z
+  .object({ kind: z.literal('bundled'), dir: z.string().regex(/^models\/bundled\/[a-z0-9][a-z0-9.-]*$/), upstream: z.url(), via: z.string().min(1) })
+  .strict();
+
+/** How token vectors become one sentence vector: the first token's (BERT's [CLS]) or the mean over tokens. */
+export const POOLINGS = ['cls', 'mean'] as const;
+export type Pooling = (typeof POOLINGS)[number];
 
 export const RegistryEntrySchema = z
   .object({
@@ -56,18 +67,22 @@ export const RegistryEntrySchema = z
     dtype: z.enum(DTYPES),
     licence: z.string().min(1),
     description: z.string().min(1),
-    source: z.discriminatedUnion('kind', [HubSource, GeneratedSource]),
-    /** text put before queries and passages (e5 models are trained with "query: " / "passage: ") */
+    source: z.discriminatedUnion('kind', [HubSource, GeneratedSource, BundledSource]),
+    /** text put before queries and passages (e5: "query: " / "passage: "; bge: an instruction before queries only) */
     prefixes: z.object({ query: z.string(), passage: z.string() }).strict().optional(),
+    /** embedding models: the pooling the model card prescribes (default mean) and the vector length */
+    pooling: z.enum(POOLINGS).optional(),
+    dims: z.number().int().positive().optional(),
     files: z.array(RegistryFileSchema).min(1)
   })
   .strict()
   .refine((e) => e.task === TASK_OF_ROLE[e.role], { message: 'task does not fit role', path: ['task'] })
   .refine((e) => new Set(e.files.map((f) => f.path)).size === e.files.length, { message: 'duplicate file path', path: ['files'] })
-  .refine((e) => e.source.kind !== 'generated' || e.files.every((f) => f.bytesExact && f.sha256 !== null), {
-    message: 'a generated model is deterministic: pin exact sizes and checksums',
+  .refine((e) => e.source.kind === 'huggingface' || e.files.every((f) => f.bytesExact && f.sha256 !== null), {
+    message: 'a generated or bundled model is fixed bytes: pin exact sizes and checksums',
     path: ['files']
-  });
+  })
+  .refine((e) => e.source.kind !== 'bundled' || e.source.dir === `models/bundled/${e.id}`, { message: 'a bundled model lives in models/bundled/<id>', path: ['source', 'dir'] });
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
 
 export const RegistrySchema = z
@@ -82,7 +97,8 @@ export function findModel(registry: Registry, id: string): RegistryEntry | undef
 
 /** Where a hub file is downloaded from; `mirror` replaces the hub for a bank's internal copy. */
 export function fileUrl(entry: RegistryEntry, path: string, mirror?: string): string {
-  if (entry.source.kind !== 'huggingface') throw new Error(`${entry.id} is generated, not downloaded (${entry.source.script})`);
+  if (entry.source.kind === 'generated') throw new Error(`${entry.id} is generated, not downloaded (${entry.source.script})`);
+  if (entry.source.kind === 'bundled') throw new Error(`${entry.id} is bundled in ${entry.source.dir} and served by the app, not downloaded`);
   const base = mirror ?? 'https://huggingface.co/';
   return new URL(`${entry.source.repo}/resolve/${encodeURIComponent(entry.source.revision)}/${path}`, base.endsWith('/') ? base : `${base}/`).href;
 }

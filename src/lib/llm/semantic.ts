@@ -5,6 +5,15 @@ import type { Product } from '../domain/product';
  * model), the query on each ask, and the engine gets their cosine similarity per product.
  */
 
+/**
+ * The texts as the model is given them: its query prefix before queries (bge's retrieval
+ * instruction, e5's "query: "), its passage prefix (none for bge) before product texts.
+ */
+export function prefixed(texts: readonly string[], kind: 'query' | 'passage', prefixes: { query: string; passage: string } | undefined): string[] {
+  const prefix = prefixes?.[kind] ?? '';
+  return texts.map((t) => prefix + t);
+}
+
 /** What a product "says", in both languages, so a query in either finds it. */
 export function productText(p: Product): string {
   return [p.name['zh-CN'], p.name.en, p.description['zh-CN'], p.description.en, p.tags.join(' ')].join(' \n');

@@ -31,7 +31,9 @@ const ChatOutput = z.array(
 function options(model: InstalledModel, device: Device, onFile: OnFile) {
   const dtype: DataType = model.dtype;
   const dev: DeviceType = device;
-  return { device: dev, dtype, progress_callback: progressCallback(onFile) };
+  // every graph optimisation on every device: onnxruntime-web's default leaves WASM and WebGPU with
+  // differently fused graphs, whose int8 vectors then differ by ~1e-2; with 'all' they agree to 1e-7
+  return { device: dev, dtype, progress_callback: progressCallback(onFile), session_options: { graphOptimizationLevel: 'all' as const } };
 }
 
 export function transformersRuntime(detectDevice: () => Promise<Device>): Runtime {
@@ -42,7 +44,7 @@ export function transformersRuntime(detectDevice: () => Promise<Device>): Runtim
       const extractor = await pipeline('feature-extraction', model.id, options(model, device, onFile));
       return {
         async embed(texts) {
-          const out = await extractor([...texts], { pooling: 'mean', normalize: true });
+          const out = await extractor([...texts], { pooling: model.pooling ?? 'mean', normalize: true });
           const dims = out.dims.at(-1);
           if (!(out.data instanceof Float32Array) || dims === undefined) throw new Error('the embedding model returned no float vectors');
           return { data: out.data, dims };

@@ -7,7 +7,9 @@ import type { Catalogue } from '../domain';
 import { envelopeToJson, isoSeconds, parseKeyPairJson, trustRoot, updateRoot, type KeyPair, type RootSigned } from '../signing/index';
 import { signEnvelope, verifyEnvelope } from '../documents';
 import { isEnvelope, serverCatalogue } from './catalogue';
-import { readFactorsDir, sha256Hex } from './factors-dir';
+import { acceptVectors } from '../llm/vectors';
+import { vectorModelOf } from './bundled-models';
+import { readArtifactDir, readFactorsDir, sha256Hex } from './factors-dir';
 
 /** One published document: the exact bytes served and their ETag. */
 export interface Published {
@@ -24,12 +26,16 @@ export interface Publication {
   factors: { manifest: Published; sha256: string; blob: Uint8Array } | null;
   /** why factors are not published, for the log */
   factorsRefused: string | null;
+  /** the product vectors for semantic search, made for this catalogue by a bundled model; null when none fit */
+  vectors: { manifest: Published; sha256: string; blob: Uint8Array } | null;
+  vectorsRefused: string | null;
   builtAt: number;
   /** ms: the earliest expiry among what is served; a document signed offline by the bank is never re-signed here */
   expiresAt: number;
 }
 
-/** The process environment: CANDOR_KEYS (default keys/), CANDOR_CATALOGUE, CANDOR_FACTORS (default models/factors/demo). */
+/** The process environment: CANDOR_KEYS (default keys/), CANDOR_CATALOGUE, CANDOR_FACTORS (default models/factors/demo),
+ *  CANDOR_VECTORS (default models/vectors/demo). */
 export type PublishEnv = Readonly<Record<string, string | undefined>>;
 
 /** Documents signed here at start-up are valid this long, and re-signed a day before they lapse. */
@@ -85,7 +91,7 @@ async function signingKey(dir: string): Promise<KeyPair | null> {
  */
 async function envelopeFor(
   source: unknown,
-  type: 'catalogue' | 'factors',
+  type: 'catalogue' | 'factors' | 'vectors',
   body: Record<string, unknown>,
   version: number,
   key: KeyPair | null,
@@ -101,9 +107,9 @@ async function envelopeFor(
     text = envelopeToJson(await signEnvelope(signed, [key]));
   }
   const check =
-    type === 'factors'
-      ? await verifyEnvelope(text, { root, type: 'factors', now, catalogueVersion })
-      : await verifyEnvelope(text, { root, type: 'catalogue', now });
+    type === 'catalogue'
+      ? await verifyEnvelope(text, { root, type: 'catalogue', now })
+      : await verifyEnvelope(text, { root, type, now, catalogueVersion });
   if (!check.ok) throw new Error(`${type}: does not verify against root v${root.version}: ${check.code}: ${check.error}`);
   return text;
 }
@@ -134,6 +140,22 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
   } catch (e) {
     factorsRefused = `factors in ${dir} not published: ${e instanceof Error ? e.message : String(e)}`;
   }
+  // the product vectors: made for this catalogue version, every product, by a model this server bundles
+  const vectorsDir = resolve(env['CANDOR_VECTORS'] ?? 'models/vectors/demo');
+  let vectors: Publication['vectors'] = null;
+  let vectorsRefused: string | null = null;
+  try {
+    const { source, manifest, sha256: sha, blob } = readArtifactDir(vectorsDir, 'vectors');
+    if (sha256Hex(blob) !== sha) throw new Error(`the blob's sha256 is not ${sha}`);
+    const model = vectorModelOf(manifest);
+    if (!model) throw new Error('made by a model this server does not bundle');
+    const accepted = acceptVectors(manifest, blob, { version: catalogueVersion, productIds: catalogueData.products.map((p) => p.id) }, model);
+    if (!accepted.ok) throw new Error(accepted.error);
+    const text = await envelopeFor(source, 'vectors', { manifest: manifest as Record<string, unknown> }, catalogueVersion, key, root, now, catalogueVersion);
+    vectors = { manifest: published(text), sha256: sha, blob };
+  } catch (e) {
+    vectorsRefused = `vectors in ${vectorsDir} not published (devices embed the catalogue themselves): ${e instanceof Error ? e.message : String(e)}`;
+  }
   const expiryOf = (text: string): number => Date.parse(String((JSON.parse(text) as { signed: { expiresAt?: unknown } }).signed.expiresAt));
   return {
     roots: published(JSON.stringify({ roots: envelopes.map((t) => JSON.parse(t) as unknown) })),
@@ -141,8 +163,10 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
     catalogueData,
     factors,
     factorsRefused,
+    vectors,
+    vectorsRefused,
     builtAt: now,
-    expiresAt: Math.min(expiryOf(catalogueText), factors ? expiryOf(factors.manifest.body) : Infinity)
+    expiresAt: Math.min(expiryOf(catalogueText), factors ? expiryOf(factors.manifest.body) : Infinity, vectors ? expiryOf(vectors.manifest.body) : Infinity)
   };
 }
 
@@ -161,6 +185,7 @@ export async function publication(env: PublishEnv, now = Date.now()): Promise<Pu
   pending ??= build(env, now)
     .then((p) => {
       if (p.factorsRefused) console.warn(p.factorsRefused);
+      if (p.vectorsRefused) console.warn(p.vectorsRefused);
       cache = p;
       lastFailure = null;
       return p;

@@ -23,6 +23,8 @@ import {
   ENVELOPE_TYPES,
   EnvelopeSchema,
   KeyIdSchema,
+  ROLE_OF_TYPE,
+  ROLES,
   RootSignedSchema,
   type Envelope,
   type EnvelopeType,
@@ -169,7 +171,7 @@ export interface RootSpec {
 export async function buildRoot(spec: RootSpec): Promise<RootSigned> {
   const keys: RootSigned['keys'] = {};
   const roles = {} as RootSigned['roles'];
-  for (const role of ENVELOPE_TYPES) {
+  for (const role of ROLES) {
     const keyIds: string[] = [];
     for (const pk of spec.roles[role].publicKeys) {
       const bytes = keyBytes(pk, PUBLIC_KEY_BYTES, 'public key');
@@ -405,7 +407,7 @@ export async function verifyEnvelopeWith<S extends SignedHeader>(input: Envelope
   }
   const env = readEnvelope(input, opts.type, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!env.ok) return env;
-  const sigs = await checkSignatures(env.message, env.signatures, root.keys, root.roles[opts.type], opts.type);
+  const sigs = await checkSignatures(env.message, env.signatures, root.keys, root.roles[ROLE_OF_TYPE[opts.type]], opts.type);
   if (!sigs.ok) return sigs;
   const parsed = opts.schema.safeParse(env.signed);
   if (!parsed.success) return failure('bad_shape', `${opts.type}: ${formatIssues(parsed.error)}`);

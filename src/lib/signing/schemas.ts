@@ -1,22 +1,26 @@
 /**
  * Shapes of Candor's signed documents (a TUF-style envelope):
  *
- *   {"signed": {"_type": "root"|"catalogue"|"factors", "version": N, "issuedAt": ISO, "expiresAt": ISO, ...},
+ *   {"signed": {"_type": "root"|"catalogue"|"factors"|"vectors", "version": N, "issuedAt": ISO, "expiresAt": ISO, ...},
  *    "signatures": [{"keyId": "<hex sha256 of the raw public key>", "sig": "<base64 Ed25519 signature>"}]}
  *
  * The signatures cover the RFC 8785 canonical JSON of `signed` (see canonical-json.ts).
  *   root:      keys {keyId: {keyType: 'ed25519', publicKey: base64}}, roles {root, catalogue, factors: {keyIds, threshold}}
- * The catalogue's and the factors' payloads are not this module's business: src/lib/documents binds their schemas
- * (domain's catalogue, cf's factors manifest) to the envelope, so signing depends on neither.
+ * The payloads (catalogue, factors, vectors) are not this module's business: src/lib/documents binds their schemas
+ * (domain's catalogue, cf's factors manifest, llm's vectors manifest) to the envelope, so signing depends on none.
+ * Vectors are signed by the factors role: both are derived data the server publishes for one catalogue version,
+ * so a root needs no new role (and every root already issued stays valid).
  */
 import { z } from 'zod';
 import { fromBase64 } from '../common/base64';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519';
 
-export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors'] as const;
+export const ENVELOPE_TYPES = ['root', 'catalogue', 'factors', 'vectors'] as const;
 export type EnvelopeType = (typeof ENVELOPE_TYPES)[number];
-export const ROLES = ENVELOPE_TYPES;
-export type Role = EnvelopeType;
+export const ROLES = ['root', 'catalogue', 'factors'] as const;
+export type Role = (typeof ROLES)[number];
+/** the role whose keys may sign each type of document */
+export const ROLE_OF_TYPE = { root: 'root', catalogue: 'catalogue', factors: 'factors', vectors: 'factors' } as const satisfies Record<EnvelopeType, Role>;
 
 export const KeyIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'keyId must be 64 lowercase hex digits (sha256 of the raw public key)');
 

@@ -1,10 +1,11 @@
-import { EMPTY_INDEX } from '$lib/llm/deployment';
+import { bundledModels } from '$lib/server/bundled-models';
 import type { RequestHandler } from './$types';
 
 /**
- * The deployment's model index when it offers none: a deployment that has run `npm run models`
- * serves static/models/index.json, which the static file server answers before this route. No model
- * on offer is a normal answer (an empty index), not a 404 in the console on every page load.
+ * The deployment's model index, when it has not written its own with `npm run models` (that file,
+ * static/models/index.json, is answered by the static file server before this route): the models
+ * committed to the repository whose files check out — bge-small-zh-v1.5 on a fresh clone — or an
+ * empty index (a normal answer, not a 404 in the console on every page load).
  */
 export const GET: RequestHandler = () =>
-  new Response(JSON.stringify(EMPTY_INDEX), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' } });
+  new Response(JSON.stringify(bundledModels().index), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' } });
