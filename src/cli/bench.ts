@@ -5,7 +5,7 @@
  * A section that fails reports {"error": "..."} and the others still run; the exit code is then 1.
  */
 import { cpus } from 'node:os';
-import { z } from 'zod';
+import { cliArgs, CliError, oneLine } from './io';
 import type { Section } from './bench/context';
 
 // each section lives in src/cli/bench/<name>.ts and is loaded only when asked for
@@ -19,26 +19,22 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   semantic: () => import('./bench/semantic'),
 };
 
-const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });
+const OPTIONS = { only: { type: 'string' }, quick: { type: 'boolean' } } as const;
+const usage = (): string => `usage: bench [--only ${Object.keys(SECTIONS).join(',')}] [--quick]`;
 
-function parseArgs(argv: string[]): z.infer<typeof Args> {
-  const out: { only?: string[]; quick: boolean } = { quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--quick') out.quick = true;
-    else if (a === '--only') out.only = (argv[++i] ?? '').split(',').filter(Boolean);
-    else throw new Error(`unknown argument: ${a}`);
-  }
-  for (const name of out.only ?? []) if (!(name in SECTIONS)) throw new Error(`unknown section "${name}"; known: ${Object.keys(SECTIONS).join(', ')}`);
-  return Args.parse(out);
+function parse(argv: readonly string[]): { only?: string[]; quick: boolean } {
+  const { values } = cliArgs(argv, OPTIONS, usage());
+  const only = values.only?.split(',').filter(Boolean);
+  for (const name of only ?? []) if (!(name in SECTIONS)) throw new CliError(`unknown section "${name}"; ${usage()}`);
+  return { ...(only ? { only } : {}), quick: values.quick ?? false };
 }
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parse(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
   const sections: Record<string, unknown> = {};

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { TINY_ID, writeTinyModel } from '../../models/llm/make-tiny-model';
 import { withInstalled } from '../lib/llm/deployment';
 import { fileUrl, findModel, RegistrySchema, type Registry, type RegistryEntry } from '../lib/llm/registry';
-import { CliError, printJson, readJsonFile, repoPath, runCli, validateOrFail } from './io';
+import { cliArgs, CliError, printJson, readJsonFile, repoPath, runCli, validateOrFail } from './io';
 import { installedFiles, readIndex, writeIndex } from './models/deployment-file';
 import { download, expectedFor, type Progress } from './models/download';
 import { lockKey, readLock, writeLock } from './models/lock';
@@ -38,29 +38,30 @@ const ArgsSchema = z.object({
 });
 type Args = z.infer<typeof ArgsSchema>;
 
+const OPTIONS = {
+  dir: { type: 'string' },
+  registry: { type: 'string' },
+  lock: { type: 'string' },
+  mirror: { type: 'string' },
+  offer: { type: 'boolean' },
+  'if-missing': { type: 'boolean' }
+} as const;
+
 function parseArgs(argv: readonly string[]): Args {
+  // a leading "--" (npm run's) would make every later flag a positional
   const rest = argv[0] === '--' ? argv.slice(1) : argv;
-  const raw: Record<string, unknown> = { dir: repoPath('static', 'models'), registry: repoPath('models', 'registry.json'), lock: repoPath('models', 'registry.lock.json'), offer: false, ifMissing: false };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] ?? '';
-    const value = (): string => {
-      const v = rest[++i];
-      if (v === undefined) throw new CliError(`${a} needs a value; ${USAGE}`);
-      return v;
-    };
-    if (a === '--dir') raw['dir'] = value();
-    else if (a === '--registry') raw['registry'] = value();
-    else if (a === '--lock') raw['lock'] = value();
-    else if (a === '--mirror') raw['mirror'] = value();
-    else if (a === '--offer') raw['offer'] = true;
-    else if (a === '--if-missing') raw['ifMissing'] = true;
-    else if (a.startsWith('-')) throw new CliError(`unknown option ${a}; ${USAGE}`);
-    else positional.push(a);
-  }
-  raw['command'] = positional[0];
-  if (positional[1] !== undefined) raw['id'] = positional[1];
-  if (positional.length > (positional[0] === 'fetch' ? 2 : 1)) throw new CliError(`too many arguments; ${USAGE}`);
+  const { values, positionals } = cliArgs(rest, OPTIONS, USAGE, { positionals: 2 });
+  if (positionals.length > (positionals[0] === 'fetch' ? 2 : 1)) throw new CliError(`too many arguments; ${USAGE}`);
+  const raw = {
+    command: positionals[0],
+    ...(positionals[1] !== undefined ? { id: positionals[1] } : {}),
+    dir: values.dir ?? repoPath('static', 'models'),
+    registry: values.registry ?? repoPath('models', 'registry.json'),
+    lock: values.lock ?? repoPath('models', 'registry.lock.json'),
+    ...(values.mirror !== undefined ? { mirror: values.mirror } : {}),
+    offer: values.offer === true,
+    ifMissing: values['if-missing'] === true
+  };
   return validateOrFail(ArgsSchema, raw, 'arguments');
 }
 

@@ -23,13 +23,12 @@
  * for the demo catalogue, `--vectors DIR` for a bank's) or are embedded here, and the pipeline fuses
  * the lexical and semantic matches (hybrid retrieval).
  */
-import { parseArgs } from 'node:util';
 import { explain } from '../lib/engine/index';
 import { runPipeline } from '../lib/pipeline';
 import { nodeScorer, readPersonal } from './ranker-scorer';
 import { loadCatalogueAndFactors, requestFields } from './pipeline-setup';
 import { semanticSearch } from './semantic-setup';
-import { CliError, parseIntOption, printJson, readEventsFile, readProfileFile, runCli } from './io';
+import { cliArgs, CliError, parseIntOption, printJson, readEventsFile, readProfileFile, runCli } from './io';
 
 const USAGE =
   'usage: recommend --profile P.json --events E.jsonl [--catalogue C.json] [--query TEXT] [--k N] [--now ISO-8601] [--factors DIR] [--personal FILE] [--details]';
@@ -50,16 +49,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' }
 } as const;
 
-function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
-}
-
 async function main(): Promise<void> {
-  const values = parseOptions(process.argv.slice(2));
+  const { values } = cliArgs(process.argv.slice(2), OPTIONS, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -10,24 +10,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { productText } from '../lib/llm/semantic';
 import { serializeVectors } from '../lib/llm/vectors';
 import { serverCatalogue } from '../lib/server/catalogue';
 import { sha256Hex } from '../lib/server/factors-dir';
 import { loadBundledEmbedder } from './embedder';
-import { CliError, printJson, runCli } from './io';
+import { cliArgs, CliError, printJson, runCli } from './io';
 
 const USAGE = 'usage: vectors [--catalogue C.json] --out DIR [--created ISO-8601]';
 const OPTIONS = { catalogue: { type: 'string' }, out: { type: 'string' }, created: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    values = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
+  const { values } = cliArgs(process.argv.slice(2), OPTIONS, USAGE);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -138,7 +138,7 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
     expectOneLineError(run(['--profile', F('profile-c3.json'), ...base]), /--events is required; usage: recommend/);
     expectOneLineError(run(['--events', F('events.jsonl'), ...base]), /--profile is required/);
     expectOneLineError(run(['--profile', F('profile-c3.json'), '--events', F('events.jsonl'), ...base, '--k', 'ten']), /--k must be an integer/);
-    expectOneLineError(run(['--profile', F('profile-c3.json'), '--events', F('events.jsonl'), ...base, '--wat']), /Unknown option '--wat'.*usage:/);
+    expectOneLineError(run(['--profile', F('profile-c3.json'), '--events', F('events.jsonl'), ...base, '--wat']), /unknown option --wat; usage:/);
   });
 
   it('resolves the default catalogue from the repository root, not the working directory', () => {
