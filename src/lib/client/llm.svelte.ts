@@ -9,6 +9,7 @@ import { vectorsFor, type ProductVectors, type VectorModelRef } from '../llm/vec
 import type { Catalogue } from '../domain';
 import { getSetting, setSetting, type CandorDB } from './db';
 import type { LoadedVectors } from './vectors-sync';
+import { WorkerChannel } from './worker-channel';
 
 /** Where product vectors come from besides this worker: the verified published ones, and the device's store. */
 export interface VectorSource {
@@ -30,7 +31,6 @@ export type LlmStatus = 'checking' | 'unavailable' | 'off' | 'loading' | 'ready'
 const OPT_IN = 'llmOptIn';
 const OptInSetting = z.boolean();
 
-type Settle = (reply: LlmReply) => void;
 type NoId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class LlmClient {
@@ -50,9 +50,7 @@ export class LlmClient {
   vectorsFrom = $state<'published' | 'device' | null>(null);
 
   #db: CandorDB | null = null;
-  #worker: Worker | null = null;
-  #nextId = 1;
-  #pending = new Map<number, Settle>();
+  #channel: WorkerChannel<NoId<LlmRequest>, LlmReply> | null = null;
   #vectors: { key: string; promise: Promise<ProductVectors | null> } | null = null;
   #source: VectorSource | null = null;
   #init: Promise<void> | null = null;
@@ -223,55 +221,50 @@ export class LlmClient {
     return reply.type === 'explanation' ? reply.text : null;
   }
 
-  #request(req: NoId<LlmRequest>, onProgress?: Settle): Promise<LlmReply> {
-    const worker = this.#ensureWorker();
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, (reply) => {
-        if (reply.type === 'progress') {
-          onProgress?.(reply);
-          return;
-        }
-        this.#pending.delete(id);
-        resolve(reply);
-      });
-      worker.postMessage({ ...req, id });
-    });
+  /** The worker's reply; a stopped or failed worker answers as an error reply, so callers handle one shape. */
+  async #request(req: NoId<LlmRequest>, onProgress?: (reply: LlmReply) => void): Promise<LlmReply> {
+    const interim = (reply: LlmReply): boolean => {
+      if (reply.type !== 'progress') return false;
+      onProgress?.(reply);
+      return true;
+    };
+    try {
+      return await this.#ensureChannel().request(req, { interim });
+    } catch (e) {
+      const code = e instanceof WorkerStopped ? e.code : 'failed';
+      return { type: 'error', id: 0, code, message: e instanceof Error ? e.message : String(e) };
+    }
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = this.#createWorker();
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const reply = LlmReplySchema.safeParse(event.data);
-      if (!reply.success) {
-        this.error = `unexpected message from the model worker: ${reply.error.issues[0]?.message ?? ''}`;
-        return;
-      }
-      this.#pending.get(reply.data.id)?.(reply.data);
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.error = event.message || 'the model worker failed to start';
+  #ensureChannel(): WorkerChannel<NoId<LlmRequest>, LlmReply> {
+    this.#channel ??= new WorkerChannel(this.#createWorker(), LlmReplySchema, 'model', (message) => {
+      this.error = message;
       this.status = 'error';
       this.#stopWorker('failed');
     });
-    this.#worker = worker;
-    return worker;
+    return this.#channel;
   }
 
   /** Terminating the worker is the only way to stop a download mid-file; pending requests get an error. */
   #stopWorker(code: 'cancelled' | 'failed'): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#channel?.terminate(new WorkerStopped(code, code === 'cancelled' ? 'cancelled' : this.error));
+    this.#channel = null;
     this.#vectors = null;
     this.embedding = null;
     this.vectorsFrom = null;
     this.roles = [];
     this.device = null;
-    const pending = [...this.#pending];
-    this.#pending.clear();
-    for (const [id, settle] of pending) settle({ type: 'error', id, code, message: code === 'cancelled' ? 'cancelled' : this.error });
+  }
+}
+
+/** why waiting requests ended when the worker was stopped */
+class WorkerStopped extends Error {
+  constructor(
+    readonly code: 'cancelled' | 'failed',
+    message: string
+  ) {
+    super(message);
+    this.name = 'WorkerStopped';
   }
 }
 

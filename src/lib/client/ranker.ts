@@ -5,6 +5,7 @@
  */
 import { PersonalWeightsSchema, RankResponseSchema, type PersonalWeights, type RankerInfo, type RankRequest, type RankResponse } from '../ranker/protocol';
 import type { CandorDB } from './db';
+import { WorkerChannel } from './worker-channel';
 
 export const PERSONAL_KEY = 'ranker';
 
@@ -21,25 +22,13 @@ export async function savePersonal(db: CandorDB, p: PersonalWeights): Promise<vo
 
 type Body<T extends RankRequest['type']> = Omit<Extract<RankRequest, { type: T }>, 'id'>;
 type Answer<T extends RankResponse['type']> = Extract<RankResponse, { type: T }>;
+type NoId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class RankerClient {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (r: RankResponse) => void; reject: (e: Error) => void }>();
-  #next = 1;
+  readonly #channel: WorkerChannel<NoId<RankRequest>, RankResponse>;
 
   constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const parsed = RankResponseSchema.safeParse(event.data);
-      if (!parsed.success) {
-        this.#failAll(new Error(`the ranker worker sent a malformed reply: ${parsed.error.message}`));
-        return;
-      }
-      const waiting = this.#pending.get(parsed.data.id);
-      this.#pending.delete(parsed.data.id);
-      waiting?.resolve(parsed.data);
-    });
-    worker.addEventListener('error', (event) => this.#failAll(new Error(`the ranker worker failed: ${event.message}`)));
+    this.#channel = new WorkerChannel(worker, RankResponseSchema, 'ranker');
   }
 
   /** The worker bundled with the app. */
@@ -47,17 +36,8 @@ export class RankerClient {
     return new RankerClient(new Worker(new URL('../../../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'ranker' }));
   }
 
-  #failAll(e: Error): void {
-    for (const { reject } of this.#pending.values()) reject(e);
-    this.#pending.clear();
-  }
-
   async #call<T extends RankRequest['type'], R extends RankResponse['type']>(body: Body<T> & { type: T }, expect: R, transfer: Transferable[] = []): Promise<Answer<R>> {
-    const id = this.#next++;
-    const reply = await new Promise<RankResponse>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...body, id }, transfer);
-    });
+    const reply = await this.#channel.request(body as NoId<RankRequest>, { transfer });
     if (reply.type === 'error') throw new Error(`ranker: ${reply.message}`);
     if (reply.type !== expect) throw new Error(`ranker: expected "${expect}", got "${reply.type}"`);
     return reply as Answer<R>;
@@ -84,7 +64,6 @@ export class RankerClient {
   }
 
   terminate(): void {
-    this.#worker.terminate();
-    this.#failAll(new Error('the ranker worker was stopped'));
+    this.#channel.terminate(new Error('the ranker worker was stopped'));
   }
 }
