@@ -6,7 +6,7 @@
  *
  * FILE.csv: RFC 4180 CSV with a header row (UTF-8, or GB18030/GBK as Excel in China saves it);
  * FILE.json: an array of products or {"products":[...]}, flat or nested (strict JSON: duplicate
- * keys refused). The cleaning rules are in src/lib/domain/catalogue-import.ts.
+ * keys refused). The cleaning rules are in src/lib/import/catalogue-import.ts.
  *
  * Writes the valid products to --out (validated with CatalogueSchema) and prints a JSON report:
  *   {"ok":true,"input","format","encoding","out","rows","accepted","refused","changedRows",
@@ -20,7 +20,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CsvError, importCatalogue, type ImportInput } from '../lib/domain/catalogue-import';
+import { CsvError, importCatalogue, type ImportInput } from '../lib/import/catalogue-import';
 import { parseStrictJson } from '../lib/signing/strict-json';
 import { CliError, parseIntOption, printJson, runCli } from './io';
 

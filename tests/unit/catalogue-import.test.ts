@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import { CsvError, importCatalogue, importProducts, parseCsv, type ImportReport } from '../../src/lib/domain/catalogue-import';
+import { CsvError, importCatalogue, importProducts, parseCsv, type ImportReport } from '../../src/lib/import/catalogue-import';
 import { ProductSchema, type Product } from '../../src/lib/domain/product';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -35,8 +35,8 @@
  * kind, a missing or out-of-range risk level (never guessed: the suitability gate depends on it),
  * no name in either language, a value that cannot be read, and anything ProductSchema rejects.
  */
-import { CatalogueSchema, type Catalogue } from './catalogue';
-import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from './product';
+import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
+import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from '../domain/product';
 
 // ---------------------------------------------------------------------------------------------
 // CSV
