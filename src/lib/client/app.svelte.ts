@@ -122,7 +122,7 @@ class CandorApp {
     const refresh = async (): Promise<void> => {
       // everything from the server is checked against the root pinned in this build
       const root = trustedRoot(db, fetch, new Date(), rootEnvelope);
-      const loaded = await syncCatalogue(db, fetch, new Date(), root);
+      const loaded = await syncCatalogue(db, fetch, new Date(), root, {}, shown);
       // said at once: the factors below may take their own time limit
       this.catalogueStatus = loaded.status;
       if (loaded.catalogue) {

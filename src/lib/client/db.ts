@@ -60,6 +60,8 @@ export const SCHEMA_V3 = {
 export const PROFILE_KEY = 'me';
 const V1_PROFILE_KEY = 'current';
 export const CATALOGUE_KEY = 'current';
+/** Beside the products, in the same table: what they were verified as, so a start needs not read them to ask the server */
+export const CATALOGUE_META_KEY = 'meta';
 
 const isoTimestamp = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 timestamp' });
 
@@ -86,7 +88,8 @@ export class CandorDB extends Dexie {
   declare events: EntityTable<StoredEvent, 'id'>;
   declare profile: Table<Profile, string>;
   declare questionnaire: EntityTable<StoredQuestionnaire, 'id'>;
-  declare catalogue: Table<CachedCatalogue, string>;
+  /** CATALOGUE_KEY: the products; CATALOGUE_META_KEY: how they were verified */
+  declare catalogue: Table<CachedCatalogue | CatalogueMeta, string>;
   declare settings: Table<SettingRow, string>;
   /** rows are validated by their owners (client/factors-sync.ts, client/outbox.ts, client/ranker.ts) */
   declare factors: Table<unknown, string>;
@@ -297,9 +300,39 @@ export async function getCachedCatalogue(db: CandorDB): Promise<CachedCatalogue 
   return { version: meta.data.version, fetchedAt: meta.data.fetchedAt, products: [...products.values()] };
 }
 
-/** Keep `c` as the last good catalogue (the caller has validated it); replaces the previous copy. */
-export async function cacheCatalogue(db: CandorDB, c: Catalogue, fetchedAt: Date): Promise<void> {
-  await db.catalogue.put({ version: c.version ?? 0, fetchedAt: fetchedAt.toISOString(), products: c.products }, CATALOGUE_KEY);
+/**
+ * How the kept catalogue was verified: the envelope's ETag, its expiry and the root version that
+ * checked it. With these, an unchanged catalogue (304) is used as it is: same bytes, same root,
+ * not expired — nothing a second verification could find.
+ */
+export const CatalogueMetaSchema = z.object({
+  version: z.number().int().min(0),
+  fetchedAt: isoTimestamp,
+  etag: z.string().min(1).max(256),
+  expiresAt: isoTimestamp,
+  rootVersion: z.number().int().min(1)
+});
+export type CatalogueMeta = z.infer<typeof CatalogueMetaSchema>;
+
+/** The kept catalogue's verification record, without reading its products; null when there is none or it is unreadable. */
+export async function getCatalogueMeta(db: CandorDB): Promise<CatalogueMeta | null> {
+  const row: unknown = await db.catalogue.get(CATALOGUE_META_KEY);
+  const r = CatalogueMetaSchema.safeParse(row);
+  return r.success ? r.data : null;
+}
+
+/**
+ * Keep `c` as the last good catalogue (the caller has validated it); replaces the previous copy.
+ * With `meta`, how it was verified goes in the same transaction; without, any old record goes, so
+ * a record never describes other products.
+ */
+export async function cacheCatalogue(db: CandorDB, c: Catalogue, fetchedAt: Date, meta?: Omit<CatalogueMeta, 'version' | 'fetchedAt'>): Promise<void> {
+  const version = c.version ?? 0;
+  await db.transaction('rw', db.catalogue, async () => {
+    await db.catalogue.put({ version, fetchedAt: fetchedAt.toISOString(), products: c.products }, CATALOGUE_KEY);
+    if (meta) await db.catalogue.put({ ...meta, version, fetchedAt: fetchedAt.toISOString() }, CATALOGUE_META_KEY);
+    else await db.catalogue.delete(CATALOGUE_META_KEY);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,7 +455,8 @@ export async function exportAll(db: CandorDB, now: Date): Promise<ExportFile> {
       meta?.success && isRow(catalogueRow) && Array.isArray(catalogueRow.products)
         ? { version: meta.data.version, fetchedAt: meta.data.fetchedAt, productCount: catalogueRow.products.length }
         : null;
-    unreadable += (await db.catalogue.count()) - (catalogue ? 1 : 0);
+    const metaRow = CatalogueMetaSchema.safeParse(await db.catalogue.get(CATALOGUE_META_KEY)).success ? 1 : 0;
+    unreadable += (await db.catalogue.count()) - (catalogue ? 1 : 0) - metaRow;
 
     const reportRows: unknown[] = await db.reports.toArray();
     const reports: OutboxRow[] = [];
