@@ -19,6 +19,7 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   bundle: () => import('./bench/bundle'),
   intent: () => import('./bench/intent'),
   ranker: () => import('./bench/ranker'),
+  scale: () => import('./bench/scale'),
 };
 
 const Args = z.object({ only: z.array(z.string()).optional(), quick: z.boolean() });

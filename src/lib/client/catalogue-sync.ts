@@ -1,4 +1,4 @@
-import type { Catalogue } from '../domain';
+import { CATALOGUE_MAX_BYTES, type Catalogue } from '../domain/catalogue';
 import { verifyEnvelope } from '../signing/index';
 import { cacheCatalogue, getCachedCatalogue, getCatalogueMeta, type CandorDB } from './db';
 import { fetchLimited, FetchLimitError, type FetchLimits } from './fetch-limited';
@@ -37,12 +37,6 @@ export async function cachedCatalogue(db: CandorDB): Promise<LoadedCatalogue | n
  * tampering, bad JSON, schema — keeps the last good copy and says which failure it was, so the page
  * can say so.
  */
-/**
- * The largest catalogue document accepted: a 100,000-product catalogue is ~47 MB of JSON (it
- * travels compressed, ~5 MB; the cap is on what it inflates to).
- */
-export const CATALOGUE_MAX_BYTES = 64 * 1024 * 1024;
-
 export async function syncCatalogue(
   db: CandorDB,
   fetchImpl: typeof fetch,

@@ -15,6 +15,7 @@ import {
   type KeyPair,
   type RootSigned
 } from '../signing/index';
+import { CATALOGUE_MAX_BYTES } from '../domain/catalogue';
 import { isEnvelope, serverCatalogue } from './catalogue';
 import { compressedBody, negotiateEncoding } from './compress';
 import { readFactorsDir, sha256Hex } from './factors-dir';
@@ -113,7 +114,7 @@ async function envelopeFor(
   const check =
     type === 'factors'
       ? await verifyEnvelope(text, { root, type: 'factors', now, catalogueVersion })
-      : await verifyEnvelope(text, { root, type: 'catalogue', now });
+      : await verifyEnvelope(text, { root, type: 'catalogue', now, maxBytes: CATALOGUE_MAX_BYTES });
   if (!check.ok) throw new Error(`${type}: does not verify against root v${root.version}: ${check.code}: ${check.error}`);
   return text;
 }
