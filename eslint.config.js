@@ -15,7 +15,7 @@ const LAYERS = [
   ['common'],
   ['domain', 'signing'],
   ['vocab', 'cf', 'i18n'],
-  ['privacy', 'engine', 'intent'],
+  ['privacy', 'engine', 'intent', 'import'],
   ['ranker', 'llm'],
   ['pipeline', 'documents'],
   ['portfolio'],
@@ -23,7 +23,7 @@ const LAYERS = [
   ['ui']
 ];
 // no DOM, no I/O, no aliases: the same files run in the browser, in Node (tsx) and in Vitest
-const PURE = ['common', 'domain', 'signing', 'vocab', 'cf', 'privacy', 'engine', 'intent', 'documents', 'ranker', 'llm', 'pipeline', 'portfolio'];
+const PURE = ['common', 'domain', 'signing', 'vocab', 'cf', 'privacy', 'engine', 'intent', 'documents', 'ranker', 'llm', 'pipeline', 'portfolio', 'import'];
 const OUTSIDE_LIB = '(?:src/)?(?:routes|cli|hooks\\.[a-z]+|service-worker)(?:[/.]|$)';
 const into = (names) => `^(?:\\$lib/|(?:\\.\\./)+(?:src/)?(?:lib/)?)(?:${names.join('|')})(?:[/.]|$)`;
 

@@ -2,15 +2,19 @@
  * Clean a bank's product export into a Candor catalogue:
  *
  *   npm run --silent catalogue -- import FILE.csv|FILE.json --out catalogue.json
- *       [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--strict]
+ *       [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--map map.json] [--strict]
  *
- * FILE.csv: RFC 4180 CSV with a header row (UTF-8, or GB18030/GBK as Excel in China saves it);
+ * FILE.csv: RFC 4180 CSV with a header row, in English or Chinese (产品代码, 风险等级, 起购金额（万元）…);
+ * UTF-8 with or without a BOM, GB18030/GBK as Excel in China saves it, or UTF-16 "Unicode text";
+ * commas, or the semicolons/tabs Excel writes (a `sep=` first line is honoured);
+ * --map map.json: {"columns":{"Header as written":"field"|null|{"field","unit"}}} for headers
+ * nothing here knows (null leaves a column out);
  * FILE.json: an array of products or {"products":[...]}, flat or nested (strict JSON: duplicate
- * keys refused). The cleaning rules are in src/lib/domain/catalogue-import.ts.
+ * keys refused). The cleaning rules are in src/lib/import/catalogue-import.ts.
  *
  * Writes the valid products to --out (validated with CatalogueSchema) and prints a JSON report:
  *   {"ok":true,"input","format","encoding","out","rows","accepted","refused","changedRows",
- *    "columns":{"mapped","extra","ignored"},
+ *    "columns":{"mapped","via","units","extra","ignored","unusedMap"},
  *    "changes":[{"row","line","id","field","from","to","note"?}],
  *    "refusals":[{"row","line","id","field","reason"}]}
  * `row` counts data rows from 1; `line` is the CSV line the row starts on.
@@ -20,11 +24,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CsvError, importCatalogue, type ImportInput } from '../lib/domain/catalogue-import';
+import { CsvError, decodeText, importCatalogue, readColumnMap, type ImportInput } from '../lib/import/catalogue-import';
 import { parseStrictJson } from '../lib/signing/strict-json';
 import { CliError, parseIntOption, printJson, runCli } from './io';
 
-const USAGE = 'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--strict]';
+const USAGE = 'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--map map.json] [--strict]';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -32,20 +36,16 @@ const OPTIONS = {
   currency: { type: 'string' },
   version: { type: 'string' },
   format: { type: 'string' },
+  map: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const;
 
 function decode(bytes: Uint8Array, path: string): { text: string; encoding: string } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Excel in zh-CN saves "CSV" in GBK; GB18030 is its superset
-    try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-    } catch {
-      throw new CliError(`${path}: neither UTF-8 nor GB18030 text`);
-    }
+    return decodeText(bytes);
+  } catch (e) {
+    throw new CliError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -79,6 +79,18 @@ async function main(): Promise<void> {
   if (values.currency !== undefined && !/^[A-Z]{3}$/.test(values.currency)) throw new CliError(`--currency must be an ISO 4217 code such as CNY, got "${values.currency}"`);
   const version = values.version === undefined ? undefined : parseIntOption(values.version, 'version', 0, Number.MAX_SAFE_INTEGER);
 
+  let columnMap;
+  if (values.map !== undefined) {
+    const mapText = decode(readBytes(values.map), values.map).text;
+    const r = parseStrictJson(mapText);
+    if (!r.ok) throw new CliError(`${values.map}: ${r.error}`);
+    try {
+      columnMap = readColumnMap(r.value);
+    } catch (e) {
+      throw new CliError(`${values.map}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   const { text, encoding } = decode(readBytes(file), file);
   let input: ImportInput;
   if (format === 'json') {
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
       generatedAt: new Date().toISOString(),
       ...(values.issuer !== undefined ? { defaultIssuer: values.issuer } : {}),
       ...(values.currency !== undefined ? { defaultCurrency: values.currency } : {}),
-      ...(version !== undefined ? { version } : {})
+      ...(version !== undefined ? { version } : {}),
+      ...(columnMap !== undefined ? { columnMap } : {})
     });
   } catch (e) {
     if (e instanceof CsvError) throw new CliError(`${file}: ${e.message}`);

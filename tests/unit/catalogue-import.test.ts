@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import { CsvError, importCatalogue, importProducts, parseCsv, type ImportReport } from '../../src/lib/domain/catalogue-import';
+import { CsvError, csvDialect, decodeText, importCatalogue, importProducts, parseCsv, readColumnMap, type ImportReport } from '../../src/lib/import/catalogue-import';
 import { ProductSchema, type Product } from '../../src/lib/domain/product';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -272,5 +272,110 @@ describe('per-kind columns (insurance, cards, loans)', () => {
       expect(r.report.changes, subtype).toEqual([]);
       expect(r.catalogue.products, subtype).toEqual(CatalogueSchema.parse({ products }).products);
     }
+  });
+});
+
+describe('real exports: Chinese headers, Excel, a column map', () => {
+  const ZH_HEADER = '产品编号,产品名称,产品类型,风险评级,管理人,起点金额（万元）,期限(天),流动性,币种,业绩比较基准,标签';
+  const zh = (...rows: string[]) => importCatalogue({ format: 'csv', text: [ZH_HEADER, ...rows].join('\r\n') });
+
+  it('maps Chinese headers and their variants, reports each mapping, and reads the unit a header states', () => {
+    const r = zh('="000123",易方达蓝筹精选混合,偏股混合型,中高风险(R4),易方达基金,0.1,90,T+1,人民币(CNY),沪深300指数收益率×80%+中债综合指数收益率×20%,成长|权益');
+    expect(r.report.refusals).toEqual([]);
+    expect(r.report.columns.mapped).toEqual({
+      产品编号: 'id',
+      产品名称: 'name_zh',
+      产品类型: 'kind',
+      风险评级: 'riskLevel',
+      管理人: 'issuer',
+      '起点金额（万元）': 'minAmount',
+      '期限(天)': 'termMonths',
+      流动性: 'liquidity',
+      币种: 'currency',
+      业绩比较基准: 'benchmark',
+      标签: 'tags'
+    });
+    expect(r.report.columns.units).toEqual({ '起点金额（万元）': '万元', '期限(天)': '天' });
+    expect(Object.values(r.report.columns.via).every((v) => v === 'alias')).toBe(true);
+    expect(r.catalogue.products[0]).toMatchObject({ id: '000123', kind: 'fund', subtype: 'mixed', riskLevel: 4, issuer: '易方达基金', minAmount: 1000, termMonths: 3, liquidity: 'medium', currency: 'CNY', expectedReturn: null, tags: ['成长', '权益'] });
+    const notes = Object.fromEntries(r.report.changes.map((c) => [c.field, c.note]));
+    expect(notes['minAmount']).toMatch(/万元/);
+    expect(notes['subtype']).toMatch(/偏股混合型/);
+    expect(notes['benchmark']).toMatch(/no expected return/);
+  });
+
+  it('never guesses a risk level: a code and words that disagree, or none, are refused', () => {
+    const r = zh('p1,甲,基金,中风险(R4),m,1,,,,,', 'p2,乙,基金,待评级,m,1,,,,,', 'p3,丙,基金,,m,1,,,,,', 'p4,丁,基金,R2（中低风险）,m,1,,,,,');
+    expect(r.report.refusals.map((x) => [x.id, x.field])).toEqual([
+      ['p1', 'riskLevel'],
+      ['p2', 'riskLevel'],
+      ['p3', 'riskLevel']
+    ]);
+    expect(r.report.refusals[0]!.reason).toMatch(/R3 and R4/);
+    expect(r.catalogue.products.map((p) => [p.id, p.riskLevel])).toEqual([['p4', 2]]);
+  });
+
+  it('a benchmark gives an expected return only as one rate (a range: its lower end); a plain 利率 is a return or an APR by kind', () => {
+    const r = zh('a,甲,理财,R2,m,1,,,,4.2%,', 'b,乙,理财,R2,m,1,,,,3.8%-4.5%,');
+    expect(r.catalogue.products.map((p) => p.expectedReturn)).toEqual([4.2, 3.8]);
+    const rate = importCatalogue({ format: 'csv', text: '代码,名称,类型,风险等级,发行机构,利率\r\nd,定期,定期存款,R1,b,1.5%\r\nl,房贷,房贷,R1,b,3.1%' });
+    expect(rate.catalogue.products.map((p) => [p.subtype, p.expectedReturn, p.apr])).toEqual([
+      ['time', 1.5, null],
+      ['mortgage', null, 3.1]
+    ]);
+  });
+
+  it("reads Excel's quirks: sep= line, semicolons, tab-separated UTF-16, exponents, =\"…\" codes", () => {
+    const base = ['产品代码', '产品名称', '产品类型', '风险等级', '发行机构', '起购金额'];
+    const row = ['="007"', '甲', '基金', 'R2', 'm', '1.5E+04'];
+    for (const [text, want] of [
+      [`sep=;\r\n${base.join(';')}\r\n${row.join(';')}\r\n`, ';'],
+      [`${base.join(';')}\r\n${row.join(';')}\r\n`, ';'],
+      [`${base.join('\t')}\r\n${row.join('\t')}\r\n`, '\t']
+    ] as const) {
+      expect(csvDialect(text).delimiter).toBe(want);
+      const r = importCatalogue({ format: 'csv', text });
+      expect(r.report.refusals, want).toEqual([]);
+      expect(r.catalogue.products[0]).toMatchObject({ id: '007', minAmount: 15000 });
+    }
+    const text = `${base.join('\t')}\r\n${row.join('\t')}\r\n`;
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    expect(decodeText(utf16)).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('a,b')]))).toEqual({ text: 'a,b', encoding: 'utf-8-bom' });
+    expect(decodeText(new Uint8Array(Buffer.from('d6d0', 'hex')))).toEqual({ text: '中', encoding: 'gb18030' });
+    expect(() => decodeText(new Uint8Array([0x81, 0x20]))).toThrow(/neither UTF-8 nor GB18030/);
+  });
+
+  it('a column map names what no alias knows, may leave a column out, and says which map entries the file lacks', () => {
+    const map = readColumnMap({ columns: { 风险评级结果: 'riskLevel', '起售(万)': { field: 'minAmount', unit: '万元' }, 内部备注: null, 不存在: 'tags' } });
+    const text = '产品代码,名称,类型,风险评级结果,发行机构,起售(万),内部备注\r\nx,甲,基金,R3,m,2,secret';
+    const without = importCatalogue({ format: 'csv', text });
+    expect(without.report.refusals[0]).toMatchObject({ field: 'riskLevel' });
+    const r = importCatalogue({ format: 'csv', text }, { columnMap: map });
+    expect(r.report.refusals).toEqual([]);
+    expect(r.catalogue.products[0]).toMatchObject({ riskLevel: 3, minAmount: 20000 });
+    expect(r.catalogue.products[0]).not.toHaveProperty('内部备注');
+    expect(r.report.columns.via).toMatchObject({ 风险评级结果: 'map', '起售(万)': 'map', 产品代码: 'alias' });
+    expect(r.report.columns.ignored).toEqual([{ column: '内部备注', reason: 'left out by the column map' }]);
+    expect(r.report.columns.unusedMap).toEqual(['不存在']);
+    expect(() => readColumnMap({ columns: { a: 'colour' } })).toThrow(/"a" → "colour" is not a field/);
+    expect(() => readColumnMap({ columns: { a: { field: 'minAmount', unit: 'furlongs' } } })).toThrow(/unit "furlongs"/);
+    expect(() => readColumnMap({ cols: {} })).toThrow(/column map/);
+  });
+
+  it('the CLI reads --map and refuses a bad one in one line', async () => {
+    const csvPath = join(tmp, 'mapped.csv');
+    writeFileSync(csvPath, '产品代码,名称,类型,风险评级结果,发行机构\r\nx,甲,基金,R3,m\r\n');
+    writeFileSync(join(tmp, 'map.json'), JSON.stringify({ columns: { 风险评级结果: 'riskLevel' } }));
+    writeFileSync(join(tmp, 'bad-map.json'), JSON.stringify({ columns: { 风险评级结果: 'danger' } }));
+    const [good, bad] = await Promise.all([
+      run(['import', csvPath, '--out', join(tmp, 'mapped.json'), '--map', join(tmp, 'map.json')]),
+      run(['import', csvPath, '--out', join(tmp, 'bad.json'), '--map', join(tmp, 'bad-map.json')])
+    ]);
+    expect(good.code, good.stderr).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ accepted: 1, columns: { mapped: { 风险评级结果: 'riskLevel' }, via: { 风险评级结果: 'map' } } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/bad-map\.json: column map: "风险评级结果" → "danger"/);
   });
 });

@@ -95,4 +95,41 @@ describe('syncCatalogue', () => {
     expect(got.catalogue).toBeNull();
     expect(got.status.state).toBe('none');
   });
+
+  it('an unchanged catalogue (304 to its ETag) is used as kept: not downloaded, parsed or verified again; a new root or a lapsed copy is fetched whole', async () => {
+    await fresh();
+    const body = await trust.sign(catalogue(3, '2026-11-20T00:00:00Z'));
+    const asked: (string | null)[] = [];
+    // the server's side of the exchange: a 304 to the ETag it gave, the document otherwise
+    const server: typeof fetch = async (_url, init) => {
+      const inm = new Headers(init?.headers).get('if-none-match');
+      asked.push(inm);
+      if (inm === '"v3"') return new Response(null, { status: 304, headers: { etag: '"v3"' } });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json', etag: '"v3"' } });
+    };
+    const first = await syncCatalogue(db, server, T1, trusted());
+    expect(first.unchanged).toBeUndefined();
+    expect(first.status).toMatchObject({ state: 'fresh', version: 3 });
+    // what the page shows is passed in; a tampered copy of it would show that it is used as is, not re-read
+    const shown = { version: 3, products: first.catalogue!.products.slice(0, 2) };
+    const again = await syncCatalogue(db, server, T2, trusted(), {}, shown);
+    expect(again).toMatchObject({ unchanged: true, status: { state: 'fresh', version: 3, fetchedAt: T1.toISOString() } });
+    expect(again.catalogue!.products).toBe(shown.products);
+    expect(asked).toEqual([null, '"v3"']);
+    // without what is shown, the kept copy is read
+    const noShown = await syncCatalogue(db, server, T2, trusted());
+    expect(noShown.unchanged).toBe(true);
+    expect(noShown.catalogue!.products).toHaveLength(fixture.length);
+    // the root has moved on: the 304 is not enough, the document is fetched and verified under the new root
+    asked.length = 0;
+    const rotated = { ok: true as const, root: { ...trust.root, version: trust.root.version + 1 } };
+    const afterRotation = await syncCatalogue(db, server, T2, rotated);
+    expect(asked).toEqual(['"v3"', null]);
+    expect(afterRotation.unchanged).toBeUndefined();
+    // past the kept copy's expiry: fetched whole again, and refused as expired
+    asked.length = 0;
+    const late = await syncCatalogue(db, server, new Date('2026-11-21T00:00:00Z'), trusted());
+    expect(asked).toEqual(['"v3"', null]);
+    expect(late.status.state).toBe('invalid');
+  });
 });

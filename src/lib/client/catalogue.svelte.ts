@@ -52,7 +52,8 @@ export class CatalogueState {
     const refresh = async (): Promise<void> => {
       const root = trustedRoot(db, source.fetch, source.now(), source.pinnedRoot);
       this.lastRoot = root;
-      const loaded = await syncCatalogue(db, source.fetch, source.now(), root);
+      // the kept copy answers a 304 without being downloaded, parsed or verified again
+      const loaded = await syncCatalogue(db, source.fetch, source.now(), root, {}, shown);
       // said at once: the factors below may take their own time limit
       this.status = loaded.status;
       if (!loaded.catalogue) return;

@@ -33,10 +33,18 @@ export interface LimitedResponse {
   status: number;
   ok: boolean;
   bytes: Uint8Array;
+  /** the response's ETag, if it has one */
+  etag: string | null;
 }
 
 /** GET `url` from the app's own origin, no credentials, within `limits`; throws FetchLimitError or the network's error. */
-export async function fetchLimited(fetchImpl: typeof fetch, url: string, limits: Partial<FetchLimits> = {}, accept = 'application/json'): Promise<LimitedResponse> {
+export async function fetchLimited(
+  fetchImpl: typeof fetch,
+  url: string,
+  limits: Partial<FetchLimits> = {},
+  accept = 'application/json',
+  headers: Record<string, string> = {}
+): Promise<LimitedResponse> {
   const { headersMs, idleMs, totalMs, maxBytes } = { ...DEFAULT_LIMITS, ...limits };
   const controller = new AbortController();
   let reason: FetchLimitError | null = null;
@@ -47,7 +55,7 @@ export async function fetchLimited(fetchImpl: typeof fetch, url: string, limits:
   let timer = setTimeout(() => stop(new FetchLimitError('timeout', `${url}: no answer within ${headersMs} ms`)), headersMs);
   const total = setTimeout(() => stop(new FetchLimitError('timeout', `${url}: not complete within ${totalMs} ms`)), totalMs);
   try {
-    const res = await fetchImpl(url, { headers: { accept }, credentials: 'omit', signal: controller.signal });
+    const res = await fetchImpl(url, { headers: { ...headers, accept }, credentials: 'omit', signal: controller.signal });
     const declared = Number(res.headers.get('content-length'));
     if (declared > maxBytes) {
       stop(new FetchLimitError('too_large', `${url}: ${declared} bytes declared, over the ${maxBytes}-byte limit`));
@@ -75,7 +83,7 @@ export async function fetchLimited(fetchImpl: typeof fetch, url: string, limits:
       bytes.set(c, at);
       at += c.byteLength;
     }
-    return { status: res.status, ok: res.ok, bytes };
+    return { status: res.status, ok: res.ok, bytes, etag: res.headers.get('etag') };
   } catch (e) {
     // an abort surfaces as the fetch's own AbortError: say which limit it was
     throw reason ?? e;

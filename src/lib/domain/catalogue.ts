@@ -15,3 +15,10 @@ export const CatalogueSchema = z
     });
   });
 export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/**
+ * The largest catalogue document served or accepted. One product of the demo's kind is ~1.1 kB of
+ * JSON with both languages' descriptions, so 100,000 of them are ~110 MB (~12 MB brotli on the
+ * wire); the cap is on the document as it inflates, not on what travels.
+ */
+export const CATALOGUE_MAX_BYTES = 160 * 1024 * 1024;

@@ -79,6 +79,14 @@ export function cosine(a: FeatureVector, b: FeatureVector): number {
 /** Product-to-product cosine similarity over a fixed product list, vectors built once. */
 export class SimilarityIndex {
   private readonly vectors = new Map<string, { v: FeatureVector; n: number }>();
+  private static readonly built = new WeakMap<readonly Product[], SimilarityIndex>();
+
+  /** The index of a catalogue array, built once and kept beside it (20,000 vectors are not rebuilt for every list). */
+  static of(products: readonly Product[]): SimilarityIndex {
+    let index = SimilarityIndex.built.get(products);
+    if (!index) SimilarityIndex.built.set(products, (index = new SimilarityIndex(products)));
+    return index;
+  }
 
   constructor(products: readonly Product[]) {
     for (const p of products) {

@@ -78,7 +78,7 @@ export function interestIn(
     for (const p of candidates) out.set(p.id, { content: 0, dislike: 0, liked: null, disliked: null });
     return out;
   }
-  const index = new SimilarityIndex(all);
+  const index = SimilarityIndex.of(all);
   const pos = side(index, positives, candidates, NEIGHBOURS.positive);
   const neg = side(index, negatives, candidates, NEIGHBOURS.negative);
   for (const p of candidates) out.set(p.id, { content: pos.value(p.id), dislike: neg.value(p.id), liked: pos.pull(p.id), disliked: neg.pull(p.id) });

@@ -164,8 +164,19 @@ export function analyseQuery(raw: string): QueryAnalysis {
   };
 }
 
+/** A product's document, made once per product object (products are never changed in place). */
+const documents = new WeakMap<Product, string>();
+
 /** Everything a query may be matched against, normalised, both languages. */
 export function productDocument(p: Product): string {
+  const known = documents.get(p);
+  if (known !== undefined) return known;
+  const doc = buildDocument(p);
+  documents.set(p, doc);
+  return doc;
+}
+
+function buildDocument(p: Product): string {
   const parts = [
     p.name['zh-CN'],
     p.name.en,

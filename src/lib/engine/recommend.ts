@@ -26,20 +26,26 @@
  *
  * The ranker runs in two passes (src/lib/ranker/candidates.ts, pipeline.ts): this function with every
  * candidate gives the rows it scores; this function again with `learned` gives the list.
+ *
+ * At scale (catalogue-index.ts, diversity.ts): candidates come from the catalogue's kind × risk
+ * buckets up to the person's level, not from every product; the list is the best k per kind/subtype
+ * group (a top-k, not a sort) re-ranked by comparing group heads; reasons are written only for the
+ * products shown. The scores, and so the order, are the same as a scan of every product gives.
  */
 import type { HardConstraint } from '../domain/intent';
 import type { Product } from '../domain/product';
 import { effectiveRiskLevel, passesGate } from '../domain/suitability';
 import { gatherCandidates, type Withheld } from './candidates';
-import { diversify } from './diversity';
+import { indexCatalogue, productsUpTo } from './catalogue-index';
+import { diversify, diversifyByScan } from './diversity';
 import { riskBand, suitabilityFit } from './fit';
 import { intentIsEmpty, matchIntent, nearestFits, type IntentMatch } from './intent-match';
 import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
 import { fuseRelevance } from './hybrid';
 import { analyseQuery, matchQuery, productDocument, type QueryMatch } from './lexical';
-import { reasonsFor } from './reasons';
+import { reasonsFor, type ReasonInput } from './reasons';
 import { CF_WEIGHT, cfEvidence, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, popularityOf, refineScore } from './refine';
-import type { Reason, Recommendation, RecommendInput, Signals } from './types';
+import type { Recommendation, RecommendInput, Signals } from './types';
 import { summariseInteractions } from './weights';
 
 export { ALSO_CHOSEN_MIN } from './reasons';
@@ -57,8 +63,19 @@ interface Scored {
   score: number;
   matched: boolean;
   request: IntentMatch | null;
-  reasons: Reason[];
+  /** what its reasons are written from, once it is chosen */
+  because: ReasonInput;
   signals: Signals;
+}
+
+export interface EngineOptions {
+  /** false: leave `reasons` empty (the ranker's first pass reads only signals and order) */
+  reasons?: boolean;
+  /**
+   * Scan every product and re-rank by full scans, as the engine did before its indexes: the
+   * reference the indexed path must equal (tests/unit/engine-scale.test.ts) and the bench's baseline.
+   */
+  exhaustive?: boolean;
 }
 
 export interface EngineResult {
@@ -75,21 +92,23 @@ const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.ma
 /** a caller's weight when it is a finite number ≥ 0, else the default */
 const weightOr = (w: number | undefined, fallback: number): number => (w !== undefined && Number.isFinite(w) && w >= 0 ? w : fallback);
 
-export function runEngine(input: RecommendInput): EngineResult {
-  const catalogue = new Map<string, Product>();
-  for (const p of input.products) if (!catalogue.has(p.id)) catalogue.set(p.id, p);
+export function runEngine(input: RecommendInput, options: EngineOptions = {}): EngineResult {
+  const index = indexCatalogue(input.products);
+  const catalogue = index.byId;
   // an age said in the request ("给35岁的自己") answers the age rules for this request, when the profile has none
   const profile = input.intent?.age != null && input.profile.age === undefined ? { ...input.profile, age: input.intent.age } : input.profile;
   const summary = summariseInteractions(input.events, input.now);
 
   // 1–2: candidates through the gate
-  const { products: candidates, withheld } = gatherCandidates(catalogue.values(), profile, summary, input.kinds ?? []);
+  // only what the gate could let through is read: nothing above the level can pass or be withheld
+  const pool = options.exhaustive ? index.products : productsUpTo(index, effectiveRiskLevel(profile), input.kinds ?? []);
+  const { products: candidates, withheld } = gatherCandidates(pool, profile, summary, input.kinds ?? []);
   const k = Number.isFinite(input.k) ? Math.max(0, Math.floor(input.k)) : 0;
   if (k === 0) return { items: [], withheld, request: null };
 
   // 3: fit; 4: the blend's sources
   const band = riskBand(profile);
-  const interest = interestIn([...catalogue.values()], candidates, summary.weights);
+  const interest = interestIn(index.products, candidates, summary.weights);
   // co-choice strength (for the reason) and, shrunk by the evidence, CF's say in the score
   const cfStrength = collaborativeScores(input.cf, summary.weights, new Set(candidates.map((p) => p.id)));
   const shrink = cfEvidence(summary.weights);
@@ -148,8 +167,8 @@ export function runEngine(input: RecommendInput): EngineResult {
       score,
       matched,
       request,
-      // 6: reasons (computed here, where the parts are at hand; only the chosen k are kept)
-      reasons: reasonsFor({ product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical, closeInMeaning: matched && rel.near }),
+      // 6: reasons, from the parts at hand here, written below for the chosen k only
+      because: { product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical, closeInMeaning: matched && rel.near },
       signals: { content: it.content, dislike: it.dislike, popularity, fit: fit.score, cf, lexical: lexicalScore, semantic, intent: request?.score ?? 0, matched }
     };
   });
@@ -169,10 +188,15 @@ export function runEngine(input: RecommendInput): EngineResult {
 
   // 5: diversity
   const kinds = intent && intent.kinds.length > 0 ? intent.kinds : (query?.kinds ?? []);
-  const ranked = diversify(scored, k, new Set(kinds).size === 1);
+  const ranked = (options.exhaustive ? diversifyByScan : diversify)(scored, k, new Set(kinds).size === 1);
   const items = ranked
     .filter(({ item }) => passesGate(item.product, profile)) // the gate, once more, at the door
-    .map(({ item, score }) => ({ productId: item.product.id, score: Number.isFinite(score) ? score : 0, reasons: item.reasons, signals: item.signals }));
+    .map(({ item, score }) => ({
+      productId: item.product.id,
+      score: Number.isFinite(score) ? score : 0,
+      reasons: options.reasons === false ? [] : reasonsFor(item.because),
+      signals: item.signals
+    }));
   return { items, withheld, request: requestOutcome };
 }
 

@@ -59,7 +59,8 @@ export function learnedMap(ids: readonly string[], scores: ArrayLike<number>): M
  * engine's order. The app, `recommend`, the fine-tuning examples and training all score these rows.
  */
 export function scoringRows(input: RecommendInput): CandidateRows {
-  const candidates = runEngine({ ...input, k: input.products.length }).items;
+  // the rows need each candidate's signals and rank, not its reasons
+  const candidates = runEngine({ ...input, k: input.products.length }, { reasons: false }).items;
   const products = new Map<string, Product>(input.products.map((p) => [p.id, p]));
   return candidateRows({ products, profile: input.profile, events: input.events, now: input.now }, candidates);
 }

@@ -10,6 +10,8 @@ import { isEnvelope, serverCatalogue } from './catalogue';
 import { acceptVectors } from '../llm/vectors';
 import { vectorModelOf } from './bundled-models';
 import { readArtifactDir, readFactorsDir, sha256Hex } from './factors-dir';
+import { CATALOGUE_MAX_BYTES } from '../domain/catalogue';
+import { compressedBody, negotiateEncoding } from './compress';
 
 /** One published document: the exact bytes served and their ETag. */
 export interface Published {
@@ -108,7 +110,7 @@ async function envelopeFor(
   }
   const check =
     type === 'catalogue'
-      ? await verifyEnvelope(text, { root, type: 'catalogue', now })
+      ? await verifyEnvelope(text, { root, type: 'catalogue', now, maxBytes: CATALOGUE_MAX_BYTES })
       : await verifyEnvelope(text, { root, type, now, catalogueVersion });
   if (!check.ok) throw new Error(`${type}: does not verify against root v${root.version}: ${check.code}: ${check.error}`);
   return text;
@@ -212,9 +214,18 @@ export async function servedPublication(env: PublishEnv): Promise<Publication> {
   }
 }
 
-/** A 200 with the body, or a 304 when the client already has it. */
-export function conditional(request: Request, doc: Published, cacheControl: string, type = 'application/json; charset=utf-8'): Response {
-  const headers = { etag: doc.etag, 'cache-control': cacheControl, 'content-type': type };
+/**
+ * A 200 with the body — brotli or gzip when the client accepts it (compress.ts) — or a 304 when the
+ * client already has it. The ETag names the document, whatever the encoding it travels in.
+ */
+export async function conditional(request: Request, doc: Published, cacheControl: string, type = 'application/json; charset=utf-8'): Promise<Response> {
+  const headers: Record<string, string> = { etag: doc.etag, 'cache-control': cacheControl, 'content-type': type, vary: 'Accept-Encoding' };
   if (request.headers.get('if-none-match') === doc.etag) return new Response(null, { status: 304, headers });
-  return new Response(doc.body, { headers });
+  const encoding = doc.body.length >= COMPRESS_FROM ? negotiateEncoding(request.headers.get('accept-encoding')) : null;
+  if (encoding === null) return new Response(doc.body, { headers });
+  const body = await compressedBody(doc, doc.body, encoding);
+  return new Response(body.slice().buffer, { headers: { ...headers, 'content-encoding': encoding } });
 }
+
+/** Below this many characters a document is sent as it is (compression would gain less than its headers). */
+const COMPRESS_FROM = 1024;

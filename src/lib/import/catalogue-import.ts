@@ -35,8 +35,9 @@
  * kind, a missing or out-of-range risk level (never guessed: the suitability gate depends on it),
  * no name in either language, a value that cannot be read, and anything ProductSchema rejects.
  */
-import { CatalogueSchema, type Catalogue } from './catalogue';
-import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from './product';
+import { z } from 'zod';
+import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
+import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from '../domain/product';
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -67,7 +68,43 @@ export class CsvError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+/**
+ * The bytes of an export → text. A byte-order mark says the encoding (UTF-8, or UTF-16 as Excel's
+ * "Unicode text" saves it); otherwise strict UTF-8, and GB18030 (a superset of the GBK that Excel
+ * in zh-CN saves "CSV" in) when the bytes are not UTF-8. Throws when neither reads them.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' } {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  if (a === 0xff && b === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (a === 0xfe && b === 0xff) return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      throw new Error('neither UTF-8 nor GB18030 text');
+    }
+  }
+}
+
+/**
+ * The separator Excel used: a first line `sep=;` says it outright (and is not a record);
+ * otherwise the header line decides — tabs for "Unicode text", semicolons where the decimal
+ * point is a comma, commas by default.
+ */
+export function csvDialect(text: string): { body: string; delimiter: ',' | ';' | '\t' } {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sep = /^sep=([,;\t])\r?\n/i.exec(s);
+  if (sep) return { body: s.slice(sep[0].length), delimiter: sep[1] as ',' | ';' | '\t' };
+  const first = s.slice(0, s.search(/\r|\n|$/));
+  const count = (ch: string): number => first.split(ch).length - 1;
+  const delimiter = count('\t') > count(',') && count('\t') >= count(';') ? '\t' : count(';') > count(',') ? ';' : ',';
+  return { body: s, delimiter };
+}
+
+export function parseCsv(text: string, delimiter: ',' | ';' | '\t' = ','): CsvRecord[] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -117,12 +154,12 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       quotedCell = true;
       const next = s[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+      if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
         throw new CsvError(`line ${line}: unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`, line);
       }
       continue;
     }
-    if (ch === ',') {
+    if (ch === delimiter) {
       endCell();
       i++;
       continue;
@@ -165,7 +202,9 @@ export type FieldName =
   | 'riskLevel'
   | 'currency'
   | 'expectedReturn'
+  | 'benchmark'
   | 'apr'
+  | 'rate'
   | 'annualFee'
   | 'termMonths'
   | 'minAmount'
@@ -189,27 +228,34 @@ export type FieldName =
   | 'termMax'
   | 'maxAmount';
 
+/*
+ * Header names as banks and fund platforms write them, English and Chinese. Matched after
+ * headerKey() (letters, digits and Han only) and after a unit in brackets is taken off
+ * ("起购金额（万元）" is 起购金额 in 万元). Anything else goes through a column map (--map).
+ */
 const ALIASES: Record<FieldName, string[]> = {
-  id: ['id', 'productid', 'productcode', 'code'],
-  kind: ['kind', 'producttype', 'category'],
-  subtype: ['subtype', 'subkind'],
-  issuer: ['issuer', 'bank'],
-  name_zh: ['namezh', 'namezhcn', 'namecn', 'zhname'],
-  name_en: ['nameen', 'enname'],
-  description_zh: ['descriptionzh', 'descriptionzhcn', 'desczh', 'descriptioncn'],
-  description_en: ['descriptionen', 'descen'],
-  riskLevel: ['risklevel', 'risk', 'riskrating'],
-  currency: ['currency', 'ccy'],
-  expectedReturn: ['expectedreturn', 'expectedyield', 'return', 'yield'],
-  apr: ['apr', 'interestrate'],
-  annualFee: ['annualfee', 'fee'],
-  termMonths: ['termmonths', 'term'],
-  minAmount: ['minamount', 'minimumamount', 'mininvestment'],
-  liquidity: ['liquidity'],
-  minAge: ['minage', 'eligibilityminage'],
-  maxAge: ['maxage', 'eligibilitymaxage'],
-  minIncome: ['minincome', 'eligibilityminincome'],
-  tags: ['tags', 'tag'],
+  id: ['id', 'productid', 'productcode', 'code', '产品代码', '产品编号', '产品编码', '基金代码', '理财代码', '代码', '编号', '产品id', '登记编码'],
+  kind: ['kind', 'producttype', 'category', '产品类型', '产品类别', '产品大类', '产品种类', '类型', '类别'],
+  subtype: ['subtype', 'subkind', '子类型', '产品子类', '细分类型', '二级分类', '基金类型', '投资类型', '投资性质'],
+  issuer: ['issuer', 'bank', 'manager', '发行机构', '管理人', '基金管理人', '发行人', '管理机构', '基金公司', '发行银行', '产品管理人', '保险公司'],
+  name_zh: ['namezh', 'namezhcn', 'namecn', 'zhname', '产品名称', '名称', '产品全称', '基金名称', '基金简称', '产品简称', '中文名称'],
+  name_en: ['nameen', 'enname', '英文名称', '产品英文名称'],
+  description_zh: ['descriptionzh', 'descriptionzhcn', 'desczh', 'descriptioncn', '产品描述', '产品说明', '产品介绍', '产品简介', '描述', '说明', '投资目标'],
+  description_en: ['descriptionen', 'descen', '英文描述', '英文说明'],
+  riskLevel: ['risklevel', 'risk', 'riskrating', '风险等级', '风险评级', '产品风险等级', '风险级别', '风险等级评定', '产品风险评级'],
+  currency: ['currency', 'ccy', '币种', '币别', '货币', '计价币种', '销售币种'],
+  expectedReturn: ['expectedreturn', 'expectedyield', 'return', 'yield', '预期收益率', '预期年化收益率', '年化收益率', '参考年化收益率', '预期收益', '收益率'],
+  benchmark: ['benchmark', 'performancebenchmark', '业绩比较基准', '业绩基准', '比较基准'],
+  apr: ['apr', 'interestrate', '贷款利率', '贷款年利率'],
+  rate: ['rate', '利率', '年利率', '执行利率', '存款利率'],
+  annualFee: ['annualfee', 'fee', '年费'],
+  termMonths: ['termmonths', 'term', '期限', '产品期限', '投资期限', '存期', '封闭期', '持有期', '期限月'],
+  minAmount: ['minamount', 'minimumamount', 'mininvestment', '起购金额', '起点金额', '起投金额', '起存金额', '认购起点', '购买起点', '起购点', '最低投资额', '最低购买金额', '最低申购金额', '首次购买起点'],
+  liquidity: ['liquidity', '流动性', '赎回方式', '申赎方式'],
+  minAge: ['minage', 'eligibilityminage', '最低年龄', '最小年龄', '年龄下限'],
+  maxAge: ['maxage', 'eligibilitymaxage', '最高年龄', '最大年龄', '年龄上限'],
+  minIncome: ['minincome', 'eligibilityminincome', '最低收入', '最低年收入', '收入要求'],
+  tags: ['tags', 'tag', '标签', '产品标签', '特色标签', '关键词'],
   premium: ['premium', '保费', '保险费', '年缴保费', '参考保费'],
   premiumPeriod: ['premiumperiod', 'premiumfrequency', '缴费方式', '交费方式', '缴费频率'],
   coverage: ['coverage', 'coveramount', 'suminsured', '保额', '保险金额', '基本保额'],
@@ -237,29 +283,102 @@ function headerKey(h: string): string {
   return h.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\p{Script=Han}]/gu, '');
 }
 
+/** Units a header may state in brackets; a bare number in such a column is read in that unit. */
+const HEADER_UNITS = new Set(['元', '万元', '万', '千元', '亿元', '%', '％', '月', '个月', '天', '日', '年', '岁', 'months', 'month', 'days', 'day', 'years', 'year', 'cny', 'rmb']);
+
+/** "起购金额（万元）" → {base: "起购金额", unit: "万元"}; a header without a known unit is all base. */
+function splitHeader(h: string): { base: string; unit: string | null } {
+  const m = /^(.*?)\s*[（([【]\s*([^()（）[\]【】]+?)\s*[)）\]】]\s*$/.exec(h.normalize('NFKC'));
+  if (m && HEADER_UNITS.has(m[2]!.toLowerCase()) && headerKey(m[1]!) !== '') return { base: m[1]!, unit: m[2]!.toLowerCase() === '％' ? '%' : m[2]! };
+  return { base: h, unit: null };
+}
+
+/** The field a name means: a field name as the report writes it, or any header alias. */
+function fieldNamed(name: string): FieldName | undefined {
+  if (Object.hasOwn(ALIASES, name)) return name as FieldName;
+  return FIELD_BY_KEY.get(headerKey(name));
+}
+
+/**
+ * A column map for exports whose headers nothing here recognises: the header as written → a
+ * field (or null to leave the column out), optionally with the unit bare numbers are in.
+ *   {"columns": {"风险评级结果": "riskLevel", "起售(万)": {"field": "minAmount", "unit": "万元"}, "备注": null}}
+ */
+const MapTarget = z.union([
+  z.string().min(1),
+  z.null(),
+  z.strictObject({ field: z.string().min(1), unit: z.string().min(1).optional() })
+]);
+export const ColumnMapFileSchema = z.strictObject({ columns: z.record(z.string().min(1), MapTarget) });
+export type ColumnMapFile = z.infer<typeof ColumnMapFileSchema>;
+
+/** A validated map file → column → {field|null, unit}; throws an Error naming the first bad entry. */
+export function readColumnMap(value: unknown): Map<string, { field: FieldName | null; unit: string | null }> {
+  const parsed = ColumnMapFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`column map: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message} (expected {"columns":{"Header":"field"|null|{"field","unit"}}})`);
+  }
+  const out = new Map<string, { field: FieldName | null; unit: string | null }>();
+  for (const [column, target] of Object.entries(parsed.data.columns)) {
+    const name = target === null ? null : typeof target === 'string' ? target : target.field;
+    const unit = target !== null && typeof target === 'object' ? (target.unit ?? null) : null;
+    const field = name === null ? null : fieldNamed(name);
+    if (field === undefined) throw new Error(`column map: "${column}" → "${name}" is not a field this importer reads (one of ${Object.keys(ALIASES).join(', ')})`);
+    if (unit !== null && !HEADER_UNITS.has(unit.toLowerCase())) throw new Error(`column map: "${column}": unit "${unit}" is not one of ${[...HEADER_UNITS].join(' ')}`);
+    out.set(column.trim(), { field, unit });
+  }
+  return out;
+}
+
 export interface ColumnMap {
   /** column as written → product field */
   mapped: Record<string, FieldName>;
+  /** how each mapped column was recognised: its name, a known alias (zh or en), or the column map */
+  via: Record<string, 'name' | 'alias' | 'map'>;
+  /** column → the unit its header (or the map) states, applied to bare numbers */
+  units: Record<string, string>;
   /** columns kept as extra product members (a product may carry extra fields) */
   extra: string[];
-  /** columns dropped: a second column for the same field, or a name a product reserves */
+  /** columns dropped: a second column for the same field, a name a product reserves, or the map said so */
   ignored: { column: string; reason: string }[];
+  /** columns the map names that the file does not have */
+  unusedMap: string[];
 }
 
-export function mapColumns(columns: readonly string[]): ColumnMap {
+export function mapColumns(columns: readonly string[], userMap?: ReadonlyMap<string, { field: FieldName | null; unit: string | null }>): ColumnMap {
   const mapped: Record<string, FieldName> = {};
+  const via: Record<string, 'name' | 'alias' | 'map'> = {};
+  const units: Record<string, string> = {};
   const extra: string[] = [];
   const ignored: { column: string; reason: string }[] = [];
   const taken = new Map<FieldName, string>();
-  for (const column of columns) {
-    const field = FIELD_BY_KEY.get(headerKey(column));
+  const take = (column: string, field: FieldName, how: 'name' | 'alias' | 'map', unit: string | null): void => {
+    const first = taken.get(field);
+    if (first !== undefined) {
+      ignored.push({ column, reason: `a second column for ${field} (using "${first}")` });
+      return;
+    }
+    taken.set(field, column);
+    mapped[column] = field;
+    via[column] = how;
+    if (unit !== null) units[column] = unit;
+  };
+  // the map first: what the bank says a column is outranks what its name suggests
+  const ordered = userMap ? [...columns.filter((c) => userMap.has(c.trim())), ...columns.filter((c) => !userMap.has(c.trim()))] : columns;
+  for (const column of ordered) {
+    const fromMap = userMap?.get(column.trim());
+    if (fromMap) {
+      if (fromMap.field === null) ignored.push({ column, reason: 'left out by the column map' });
+      else take(column, fromMap.field, 'map', fromMap.unit);
+      continue;
+    }
+    const direct = FIELD_BY_KEY.get(headerKey(column));
+    const { base, unit } = splitHeader(column);
+    const field = direct ?? (unit !== null ? FIELD_BY_KEY.get(headerKey(base)) : undefined);
     if (field) {
-      const first = taken.get(field);
-      if (first !== undefined) ignored.push({ column, reason: `a second column for ${field} (using "${first}")` });
-      else {
-        taken.set(field, column);
-        mapped[column] = field;
-      }
+      const key = headerKey(direct ? column : base);
+      take(column, field, key === field.toLowerCase() || key === field.replace(/_/g, '').toLowerCase() ? 'name' : 'alias', direct ? null : unit);
       continue;
     }
     const name = column.trim();
@@ -267,12 +386,17 @@ export function mapColumns(columns: readonly string[]): ColumnMap {
       ignored.push({ column, reason: name === '' ? 'no column name' : `"${name}" is not a column this importer reads` });
     } else extra.push(name);
   }
-  return { mapped, extra, ignored };
+  const present = new Set(columns.map((c) => c.trim()));
+  const unusedMap = userMap ? [...userMap.keys()].filter((c) => !present.has(c)) : [];
+  // report columns in file order
+  const inOrder = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(columns.filter((c) => c in r).map((c) => [c, r[c]!]));
+  return { mapped: inOrder(mapped), via: inOrder(via), units: inOrder(units), extra, ignored, unusedMap };
 }
 
 /** CSV text → rows keyed by header. Throws CsvError for a malformed file. */
 export function rowsFromCsv(text: string): { columns: string[]; rows: ImportRow[] } {
-  const records = parseCsv(text);
+  const { body, delimiter } = csvDialect(text);
+  const records = parseCsv(body, delimiter);
   const header = records.shift();
   if (!header) throw new CsvError('the file is empty (no header row)', 1);
   const columns = header.cells.map((c) => c.trim());
@@ -282,11 +406,17 @@ export function rowsFromCsv(text: string): { columns: string[]; rows: ImportRow[
     }
     const values: Record<string, unknown> = {};
     columns.forEach((c, k) => {
-      values[c] = rec.cells[k] ?? '';
+      values[c] = excelText(rec.cells[k] ?? '');
     });
     return { row: idx + 1, line: rec.line, values };
   });
   return { columns, rows };
+}
+
+/** Excel keeps a code's leading zeros by writing it as a formula: ="000001" is the text 000001. */
+function excelText(cell: string): string {
+  const m = /^="(.*)"$/s.exec(cell);
+  return m ? m[1]!.replace(/""/g, '"') : cell;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -370,7 +500,7 @@ function textOf(v: unknown, folded = true): string | null | undefined {
   return t;
 }
 
-const NUM = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const NUM = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function plainNumber(s: string): number | null {
   const t = s.replace(/,(?=\d{3}(?:\D|$))/g, '').replace(/\s+/g, '');
@@ -390,7 +520,7 @@ const AMOUNT_UNITS: Record<string, number> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e
 
 /** Amount: "1,000" → 1000, "5万" → 50000, "¥1,000元" → 1000, "10k" → 10000. */
 function amount(s: string): Clean<number> {
-  const t = s.replace(/^(¥|￥|rmb|cny|\$|usd)/i, '').replace(/(元人民币|元|rmb|cny)$/i, '').trim();
+  const t = s.replace(/^(¥|￥|rmb|cny|\$|usd)/i, '').replace(/\s*(起购|起投|起存|起)$/, '').replace(/(元人民币|元|rmb|cny)$/i, '').trim();
   const m = /^(.*?)\s*(十万|百万|万|千|亿|[kKwWmM])?$/.exec(t);
   const unit = m?.[2] ? (AMOUNT_UNITS[m[2].toLowerCase()] ?? 1) : 1;
   const n = m ? plainNumber(m[1]!) : null;
@@ -404,12 +534,13 @@ function integer(s: string, what: string): Clean<number> {
   return ok(n);
 }
 
-const OPEN_TERM = new Set(['活期', '开放式', '开放', '无固定期限', '不定期', '随时', '随存随取', 'open', 'open-ended', 'openended', 'perpetual', 'demand']);
+const OPEN_TERM = new Set(['活期', '开放式', '开放', '每日开放', '工作日开放', '无固定期限', '无期限', '不定期', '随时', '随存随取', 'open', 'open-ended', 'openended', 'perpetual', 'demand']);
 
 /** Term in months: "12", "12个月", "1年", "90天", "3 years", "1.5y" → months (days rounded); "活期"/"open" → null. */
 function term(s: string): Clean<number | null> {
-  const t = s.toLowerCase();
-  if (OPEN_TERM.has(t)) return ok(null, 'open-ended');
+  // what a fund platform writes before the length: 持有期90天, 最短持有期1年, 封闭期3年, 定开1年
+  const t = s.toLowerCase().replace(/^(最短持有期|最短持有|持有期|封闭期|锁定期|定期开放|定开|存期|期限)\s*[:：]?\s*/, '').replace(/(定开|滚动|封闭)$/, '');
+  if (OPEN_TERM.has(t) || OPEN_TERM.has(s.toLowerCase())) return ok(null, 'open-ended');
   const m = /^(\d+(?:\.\d+)?)\s*(个月|月|months?|mos?|mo|m|年|years?|yrs?|y|天|日|days?|d)?$/.exec(t);
   if (!m) return bad(`"${s}" is not a term (months, 年, 天, or 活期/open)`);
   const n = Number(m[1]);
@@ -434,8 +565,23 @@ const RISK_WORDS: [RegExp, number][] = [
   [/^(高风险|高|进取型|激进型|high|highrisk|veryhigh)$/, 5]
 ];
 
-/** Risk: "R3", "PR3", "3", "3级", "三级", "中风险", "medium" → 3; only R1–R5. */
+/**
+ * Risk: "R3", "PR3", "3", "3级", "三级", "中风险", "medium" → 3; only R1–R5. A code with its words
+ * ("中高风险(R4)", "R3-中风险") is read when both say the same level, refused when they differ.
+ */
 function risk(s: string): Clean<number> {
+  const single = riskOne(s);
+  if (single.ok) return single;
+  const parts = s.split(/[()（）[\]【】/、,，\s—–-]+/).filter((x) => x !== '');
+  if (parts.length < 2) return single;
+  const levels = parts.map(riskOne);
+  if (!levels.every((l) => l.ok)) return single;
+  const distinct = [...new Set(levels.map((l) => (l.ok ? l.value : 0)))];
+  if (distinct.length > 1) return bad(`risk level "${s}" says R${distinct.join(' and R')} (never guessed)`);
+  return ok(distinct[0]!);
+}
+
+function riskOne(s: string): Clean<number> {
   const t = s.toLowerCase().replace(/[\s_-]/g, '');
   const m = /^(?:r|pr|risk|level)?([0-9]+|[一二三四五六七八九])(?:级)?$/.exec(t);
   if (m) {
@@ -457,17 +603,100 @@ const KIND_WORDS: [RegExp, ProductKind][] = [
   [/^(loans?|mortgages?|贷款|房贷|车贷|消费贷|个人贷款|住房贷款|经营贷)$/, 'loan']
 ];
 
+/*
+ * Kinds written with their subtype, as fund platforms and banks list them. Each names the demo
+ * catalogue's subtype code, which the engine's goals read (growth → equity, index, mixed …).
+ */
+const KIND_SUBTYPE_WORDS: [RegExp, ProductKind, string][] = [
+  [/^(股票型|偏股型|普通股票型|股票型基金|偏股型基金|普通股票型基金|股票基金)$/, 'fund', 'equity'],
+  [/^(混合型|偏股混合型|偏债混合型|灵活配置型|平衡混合型|混合型基金|偏股混合型基金|偏债混合型基金|灵活配置型基金|混合基金)$/, 'fund', 'mixed'],
+  [/^(债券型|纯债型|短债型|中长期纯债型|混合债券型|债券型基金|纯债基金|短债基金|债券基金|中长期纯债型基金|混合债券型基金)$/, 'fund', 'bond'],
+  [/^(货币型|货币市场型|货币型基金|货币市场基金|货币基金)$/, 'fund', 'money_market'],
+  [/^(指数型|被动指数型|增强指数型|指数型基金|指数基金|被动指数型基金|增强指数型基金|etf|etf联接|etf联接基金|lof)$/, 'fund', 'index'],
+  [/^(qdii|qdii基金|qdii型)$/, 'fund', 'qdii'],
+  [/^(esg|esg基金|esg主题基金)$/, 'fund', 'esg'],
+  [/^(fof|fof基金)$/, 'fund', 'fof'],
+  [/^(固定收益类|固收类|固定收益类理财|固收类理财|固定收益类理财产品)$/, 'wealth', 'fixed_income'],
+  [/^(现金管理类|现金管理类理财|现金管理类理财产品)$/, 'wealth', 'cash_management'],
+  [/^(混合类|混合类理财|混合类理财产品)$/, 'wealth', 'mixed'],
+  [/^(权益类|权益类理财|权益类理财产品)$/, 'wealth', 'equity'],
+  [/^(大额存单)$/, 'deposit', 'large_cd'],
+  [/^(定期|定期存款|整存整取)$/, 'deposit', 'time'],
+  [/^(活期|活期存款|活期储蓄)$/, 'deposit', 'demand'],
+  [/^(国债|储蓄国债|记账式国债|凭证式国债)$/, 'bond', 'treasury'],
+  [/^(地方债|地方政府债|地方政府债券)$/, 'bond', 'local_government'],
+  [/^(企业债|公司债|企业债券|公司债券)$/, 'bond', 'corporate'],
+  [/^(重疾险|重大疾病保险)$/, 'insurance', 'critical_illness'],
+  [/^(医疗险|医疗保险|百万医疗险)$/, 'insurance', 'medical'],
+  [/^(意外险|意外伤害保险)$/, 'insurance', 'accident'],
+  [/^(定期寿险)$/, 'insurance', 'term_life'],
+  [/^(年金险|年金保险|养老年金保险)$/, 'insurance', 'annuity'],
+  [/^(教育金|教育年金|教育金保险)$/, 'insurance', 'education'],
+  [/^(房贷|住房贷款|个人住房贷款)$/, 'loan', 'mortgage'],
+  [/^(车贷|汽车贷款|个人汽车贷款)$/, 'loan', 'car'],
+  [/^(消费贷|个人消费贷款|个人贷款)$/, 'loan', 'personal'],
+  [/^(装修贷|家装贷|装修贷款)$/, 'loan', 'renovation'],
+  [/^(经营贷|个人经营贷款)$/, 'loan', 'small_business']
+];
+
+/** The end of a word says its kind: "沪港深精选基金", "净值型理财产品", "三年期存单". */
+const KIND_SUFFIXES: [RegExp, ProductKind][] = [
+  [/基金$/, 'fund'],
+  [/理财(产品)?$/, 'wealth'],
+  [/(存款|存单)$/, 'deposit'],
+  [/(国债|债券)$/, 'bond'],
+  [/(保险|险)$/, 'insurance'],
+  [/信用卡$/, 'credit_card'],
+  [/(贷款|贷)$/, 'loan']
+];
+
+const compactWord = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s_-]/g, '');
+
 function kind(s: string): Clean<ProductKind> {
-  const t = s.toLowerCase().replace(/[\s_-]/g, '');
+  const t = compactWord(s);
   if ((PRODUCT_KINDS as readonly string[]).includes(s)) return ok(s as ProductKind);
   for (const [re, k] of KIND_WORDS) if (re.test(t)) return ok(k);
+  for (const [re, k] of KIND_SUBTYPE_WORDS) if (re.test(t)) return ok(k);
+  for (const [re, k] of KIND_SUFFIXES) if (re.test(t)) return ok(k);
   return bad(`kind "${s}" is not one of ${PRODUCT_KINDS.join(', ')} (or their zh/en names)`);
+}
+
+/** The subtype a kind's own words name ("股票型基金" → equity), if any. */
+function subtypeFromKindText(text: string | null | undefined, k: ProductKind): string | null {
+  if (typeof text !== 'string') return null;
+  const t = compactWord(text);
+  for (const [re, kk, sub] of KIND_SUBTYPE_WORDS) if (kk === k && re.test(t)) return sub;
+  return null;
+}
+
+/** A subtype cell: a Chinese word the table knows becomes its code; anything else is kept as written. */
+function subtypeWord(s: string, k: ProductKind | null): Clean<string> {
+  const t = compactWord(s);
+  for (const [re, kk, sub] of KIND_SUBTYPE_WORDS) if ((k === null || kk === k) && re.test(t)) return sub === s ? ok(s) : ok(sub, `"${s}" is ${sub}`);
+  return ok(s);
+}
+
+/**
+ * A performance benchmark (业绩比较基准) as an expected return: one rate is that rate; a range
+ * ("3.5%-4.5%") its lower end, the cautious reading; an index formula ("沪深300指数收益率×80%+…")
+ * is no rate at all, so no expected return.
+ */
+function benchmarkRate(s: string): Clean<number | null> {
+  const one = percent(s);
+  if (one.ok) return ok(one.value, 'a benchmark of one rate, taken as the expected return');
+  const range = /^(?:年化)?\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|~|～|至|到|—)\s*(\d+(?:\.\d+)?)\s*%$/.exec(s);
+  if (range) {
+    const lo = Math.min(Number(range[1]), Number(range[2]));
+    return ok(lo, 'a benchmark range: its lower end, the cautious reading, as the expected return');
+  }
+  return ok(null, 'not one rate (an index or a formula): no expected return');
 }
 
 function liquidity(s: string): Clean<Liquidity> {
   const t = s.toLowerCase().replace(/\s/g, '');
   if (/^(high|高|随时|随存随取|随时赎回|t\+0|t0|实时)$/.test(t)) return ok('high');
-  if (/^(medium|mid|moderate|中|中等|t\+1|t\+2|t\+3)$/.test(t)) return ok('medium');
+  // an open-ended fund redeems on any trading day and pays out a day or three later
+  if (/^(medium|mid|moderate|中|中等|t\+1|t\+2|t\+3|开放式|开放|每日开放|工作日开放|每日申赎|开放申赎)$/.test(t)) return ok('medium');
   if (/^(low|低|封闭|封闭式|锁定|到期赎回)$/.test(t)) return ok('low');
   return bad(`liquidity "${s}" is not high, medium or low`);
 }
@@ -482,7 +711,8 @@ const CURRENCIES: [RegExp, string][] = [
 ];
 
 function currency(s: string): Clean<string> {
-  const t = s.toLowerCase();
+  // "人民币(CNY)", "美元（USD）": the code in brackets; "人民币元" is 人民币
+  const t = s.toLowerCase().replace(/^.*?[(（]\s*([a-z]{3})\s*[)）]$/, '$1').replace(/^人民币元$/, '人民币');
   for (const [re, c] of CURRENCIES) if (re.test(t)) return ok(c);
   if (/^[a-z]{3}$/.test(t)) return ok(t.toUpperCase());
   return bad(`currency "${s}" is not an ISO 4217 code`);
@@ -589,6 +819,8 @@ export interface ImportOptions {
   /** written into the catalogue */
   version?: number;
   generatedAt?: string;
+  /** the bank's column map (readColumnMap), applied before the known header names */
+  columnMap?: ReadonlyMap<string, { field: FieldName | null; unit: string | null }>;
 }
 
 export interface ImportResult {
@@ -617,9 +849,13 @@ function canonical(v: unknown): string {
 }
 
 export function importProducts(columns: readonly string[], rows: readonly ImportRow[], opts: ImportOptions = {}): ImportResult {
-  const map = mapColumns(columns);
+  const map = mapColumns(columns, opts.columnMap);
   const columnOf = new Map<FieldName, string>();
   for (const [column, field] of Object.entries(map.mapped)) columnOf.set(field, column);
+  const unitOf = (f: FieldName): string | null => {
+    const c = columnOf.get(f);
+    return c === undefined ? null : (map.units[c] ?? null);
+  };
   const changes: ImportChange[] = [];
   const refusals: ImportRefusal[] = [];
   const products: Product[] = [];
@@ -645,7 +881,13 @@ export function importProducts(columns: readonly string[], rows: readonly Import
     /** clean one field: record a change when the value (not just its type) changed */
     const field = <T>(name: FieldName, cleaner: (s: string) => Clean<T>, onEmpty: (name: FieldName) => Clean<T | null | undefined>, folded = true): T | null | undefined => {
       const v = raw(name);
-      const t = textOf(v, folded);
+      let t = textOf(v, folded);
+      const unit = unitOf(name);
+      let unitNote: string | undefined;
+      if (typeof t === 'string' && unit !== null && plainNumber(t) !== null) {
+        if (unit !== '%') t = `${t}${unit}`;
+        unitNote = `in ${unit}, as the header says`;
+      }
       let result: Clean<T | null | undefined>;
       if (t === undefined) result = onEmpty(name);
       else if (t === null) result = ok(null);
@@ -654,7 +896,7 @@ export function importProducts(columns: readonly string[], rows: readonly Import
         refuse(name, result.reason);
         return undefined;
       }
-      if (!sameValue(v, result.value)) change(name, v, result.value, result.note);
+      if (!sameValue(v, result.value)) change(name, v, result.value, result.note ?? unitNote);
       return result.value;
     };
     const required = (why = '') => (name: FieldName): Clean<never> => bad(`${name} is missing${why}`);
@@ -665,12 +907,28 @@ export function importProducts(columns: readonly string[], rows: readonly Import
     else if (!sameValue(raw('id'), id)) change('id', raw('id'), id);
 
     const k = field('kind', kind, required());
-    const subtype = field('subtype', text, () => (k ? ok(k, 'missing; set to the kind') : ok(null)), false);
+    // a kind written with its subtype ("股票型基金", "大额存单") gives the subtype when no column does
+    const impliedSubtype = k ? subtypeFromKindText(textOf(raw('kind')), k) : null;
+    const subtype = field(
+      'subtype',
+      (s) => subtypeWord(s, k ?? null),
+      () => (impliedSubtype ? ok(impliedSubtype, `missing; read from the kind "${String(raw('kind'))}"`) : k ? ok(k, 'missing; set to the kind') : ok(null)),
+      false
+    );
     const issuer = field('issuer', text, () => (opts.defaultIssuer ? ok(opts.defaultIssuer, 'missing; the default issuer') : bad('issuer is missing (or pass a default issuer)')), false);
     const riskLevel = field('riskLevel', risk, required(' (never guessed: the suitability gate depends on it)'));
     const cur = field('currency', currency, () => ok(opts.defaultCurrency ?? 'CNY', 'missing; the default currency'));
-    const expectedReturn = field('expectedReturn', percent, nothing);
-    const apr = field('apr', percent, nothing);
+    const givenReturn = field('expectedReturn', percent, nothing);
+    const givenApr = field('apr', percent, nothing);
+    // a plain "利率" is what a deposit pays and what a loan or card charges
+    const rate = field('rate', percent, nothing);
+    const borrowing = k === 'loan' || k === 'credit_card';
+    const apr = givenApr ?? (borrowing && typeof rate === 'number' ? rate : givenApr);
+    let expectedReturn = givenReturn ?? (!borrowing && typeof rate === 'number' ? rate : givenReturn);
+    if (rate !== undefined && rate !== null && (borrowing ? givenApr : givenReturn) == null) change(borrowing ? 'apr' : 'expectedReturn', raw('rate'), rate, `from "${columnOf.get('rate')}"`);
+    // a benchmark stands in for an expected return only where none is given, and only when it is one rate
+    const bench = field('benchmark', benchmarkRate, nothing);
+    if ((expectedReturn === undefined || expectedReturn === null) && typeof bench === 'number') expectedReturn = bench;
     const annualFee = field(
       'annualFee',
       (s) => (/^(免|免年费|免费|无年费|free|nofee|waived)$/i.test(s.replace(/\s/g, '')) ? ok(0, 'no annual fee') : amount(s)),
