@@ -23,10 +23,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CsvError, decodeText, importCatalogue, readColumnMap, type ImportInput } from '../lib/import/catalogue-import';
 import { parseStrictJson } from '../lib/signing/strict-json';
-import { CliError, parseIntOption, printJson, runCli } from './io';
+import { cliArgs, CliError, parseIntOption, printJson, runCli } from './io';
 
 const USAGE = 'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--map map.json] [--strict]';
 
@@ -59,13 +58,7 @@ function readBytes(path: string): Uint8Array {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = cliArgs(process.argv.slice(2), OPTIONS, USAGE, { positionals: Infinity });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
