@@ -37,6 +37,8 @@
  */
 import { z } from 'zod';
 import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
+import { currencyCode } from '../vocab/currencies';
+import { parseAmountText } from '../vocab/numerals';
 import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from '../domain/product';
 
 // ---------------------------------------------------------------------------------------------
@@ -516,16 +518,15 @@ function percent(s: string): Clean<number> {
   return ok(n);
 }
 
-const AMOUNT_UNITS: Record<string, number> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 百万: 1e6, m: 1e6, 亿: 1e8, 十万: 1e5 };
-
-/** Amount: "1,000" → 1000, "5万" → 50000, "¥1,000元" → 1000, "10k" → 10000. */
+/**
+ * Amount: "1,000" → 1000, "5万" → 50000, "¥1,000元" → 1000, "10k" → 10000 (vocab/numerals.ts, as the
+ * request parser reads them); an exported number in Excel's notation (1.5E+04) as written.
+ */
 function amount(s: string): Clean<number> {
-  const t = s.replace(/^(¥|￥|rmb|cny|\$|usd)/i, '').replace(/\s*(起购|起投|起存|起)$/, '').replace(/(元人民币|元|rmb|cny)$/i, '').trim();
-  const m = /^(.*?)\s*(十万|百万|万|千|亿|[kKwWmM])?$/.exec(t);
-  const unit = m?.[2] ? (AMOUNT_UNITS[m[2].toLowerCase()] ?? 1) : 1;
-  const n = m ? plainNumber(m[1]!) : null;
+  const t = s.replace(/\s*(起购|起投|起存|起)$/, '').trim();
+  const n = parseAmountText(t)?.value ?? plainNumber(t);
   if (n === null) return bad(`"${s}" is not an amount`);
-  return ok(Math.round(n * unit * 100) / 100);
+  return ok(Math.round(n * 100) / 100);
 }
 
 function integer(s: string, what: string): Clean<number> {
@@ -701,19 +702,11 @@ function liquidity(s: string): Clean<Liquidity> {
   return bad(`liquidity "${s}" is not high, medium or low`);
 }
 
-const CURRENCIES: [RegExp, string][] = [
-  [/^(cny|rmb|人民币|元|¥|￥)$/, 'CNY'],
-  [/^(usd|us\$|\$|美元|美金)$/, 'USD'],
-  [/^(eur|€|欧元)$/, 'EUR'],
-  [/^(hkd|hk\$|港元|港币)$/, 'HKD'],
-  [/^(jpy|日元)$/, 'JPY'],
-  [/^(gbp|£|英镑)$/, 'GBP']
-];
-
 function currency(s: string): Clean<string> {
-  // "人民币(CNY)", "美元（USD）": the code in brackets; "人民币元" is 人民币
-  const t = s.toLowerCase().replace(/^.*?[(（]\s*([a-z]{3})\s*[)）]$/, '$1').replace(/^人民币元$/, '人民币');
-  for (const [re, c] of CURRENCIES) if (re.test(t)) return ok(c);
+  // "人民币(CNY)", "美元（USD）": the code in brackets; "人民币元" is 人民币; the words as the parser knows them (vocab/currencies.ts)
+  const t = s.normalize('NFKC').toLowerCase().replace(/^.*?[(（]\s*([a-z]{3})\s*[)）]$/, '$1').replace(/^人民币元$/, '人民币');
+  const code = currencyCode(t);
+  if (code !== null) return ok(code);
   if (/^[a-z]{3}$/.test(t)) return ok(t.toUpperCase());
   return bad(`currency "${s}" is not an ISO 4217 code`);
 }
