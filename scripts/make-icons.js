@@ -16,7 +16,11 @@ const logo = (size, safe) => {
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
-for (const [name, size, safe] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['maskable-512.png', 512, true]]) {
+for (const [name, size, safe] of [
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['maskable-512.png', 512, true]
+]) {
   await page.setViewportSize({ width: size, height: size });
   await page.setContent(`<body style="margin:0">${logo(size, safe)}</body>`);
   writeFileSync(`static/icons/${name}`, await page.screenshot({ omitBackground: true }));

@@ -116,7 +116,12 @@ function currencyText(rng: Rng, c: string): string {
   return c;
 }
 
-const FORMULAS = ['沪深300指数收益率×80%+中债综合指数收益率×20%', '中证500指数收益率×95%+银行活期存款利率(税后)×5%', '中债总财富(总值)指数收益率', 'MSCI中国指数收益率(经汇率调整)'];
+const FORMULAS = [
+  '沪深300指数收益率×80%+中债综合指数收益率×20%',
+  '中证500指数收益率×95%+银行活期存款利率(税后)×5%',
+  '中债总财富(总值)指数收益率',
+  'MSCI中国指数收益率(经汇率调整)'
+];
 
 /** The rows of a `count`-product export from `seed`; about 0.5 % of them are broken on purpose. */
 export function bankExport(seed: number, count: number): BankExport {

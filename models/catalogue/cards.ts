@@ -166,7 +166,10 @@ const cashback: SubtypeSpec = {
     return build(rng, b, {
       id: id(`card-cashback-${focus.id}-${b.code}`),
       subtype: 'cashback',
-      name: { 'zh-CN': `${b.zhShort}${rng.pick(['悦享', '乐享', '省钱'])}返现信用卡`, en: `${b.enShort} ${rng.pick(['Everyday', 'Smart Saver', 'Cash Rewards'])} Cashback Card` },
+      name: {
+        'zh-CN': `${b.zhShort}${rng.pick(['悦享', '乐享', '省钱'])}返现信用卡`,
+        en: `${b.enShort} ${rng.pick(['Everyday', 'Smart Saver', 'Cash Rewards'])} Cashback Card`
+      },
       lead: {
         'zh-CN': `${b.zhShort}返现信用卡，${focus.zh}消费返现${rate}%，其他消费返现0.5%，每月返现上限${cap}元，`,
         en: `A cashback credit card from ${b.en} giving ${rate}% back on ${focus.en} and 0.5% on everything else, up to CNY ${cap} a month.`
@@ -256,12 +259,42 @@ const premium: SubtypeSpec = {
 };
 
 const PARTNERS = [
-  { id: 'jd', zh: '京东', en: 'JD.com', perk: { zh: '京东购物满额立减、每月PLUS会员权益', en: 'JD.com discounts and monthly PLUS membership perks' }, tags: ['cashback', 'shopping'] },
-  { id: 'meituan', zh: '美团', en: 'Meituan', perk: { zh: '外卖和到店餐饮每周立减', en: 'weekly money off Meituan food delivery and dining' }, tags: ['cashback', 'dining'] },
-  { id: 'bilibili', zh: '哔哩哔哩', en: 'Bilibili', perk: { zh: '赠送大会员和专属卡面', en: 'a free premium membership and exclusive card designs' }, tags: ['rewards', 'entertainment'] },
+  {
+    id: 'jd',
+    zh: '京东',
+    en: 'JD.com',
+    perk: { zh: '京东购物满额立减、每月PLUS会员权益', en: 'JD.com discounts and monthly PLUS membership perks' },
+    tags: ['cashback', 'shopping']
+  },
+  {
+    id: 'meituan',
+    zh: '美团',
+    en: 'Meituan',
+    perk: { zh: '外卖和到店餐饮每周立减', en: 'weekly money off Meituan food delivery and dining' },
+    tags: ['cashback', 'dining']
+  },
+  {
+    id: 'bilibili',
+    zh: '哔哩哔哩',
+    en: 'Bilibili',
+    perk: { zh: '赠送大会员和专属卡面', en: 'a free premium membership and exclusive card designs' },
+    tags: ['rewards', 'entertainment']
+  },
   { id: 'didi', zh: '滴滴出行', en: 'DiDi', perk: { zh: '打车每单立减', en: 'money off every DiDi ride' }, tags: ['cashback', 'commute'] },
-  { id: 'ctrip', zh: '携程', en: 'Trip.com', perk: { zh: '机票酒店预订返现和旅行积分', en: 'cashback and travel points on Trip.com flights and hotels' }, tags: ['travel', 'cashback'] },
-  { id: 'starbucks', zh: '星巴克', en: 'Starbucks', perk: { zh: '每月咖啡买赠和星星积分加倍', en: 'a monthly free drink offer and double Stars' }, tags: ['rewards', 'dining'] }
+  {
+    id: 'ctrip',
+    zh: '携程',
+    en: 'Trip.com',
+    perk: { zh: '机票酒店预订返现和旅行积分', en: 'cashback and travel points on Trip.com flights and hotels' },
+    tags: ['travel', 'cashback']
+  },
+  {
+    id: 'starbucks',
+    zh: '星巴克',
+    en: 'Starbucks',
+    perk: { zh: '每月咖啡买赠和星星积分加倍', en: 'a monthly free drink offer and double Stars' },
+    tags: ['rewards', 'dining']
+  }
 ] as const;
 
 const coBranded: SubtypeSpec = {

@@ -38,8 +38,24 @@ const moneyMarket: SubtypeSpec = {
 
 const BOND_STYLES = [
   { id: 'short', zh: '中短债', en: 'Short-Term Bond', lo: 2.0, hi: 2.7, fee: 0.2, about: { zh: '剩余期限较短的债券', en: 'shorter-dated bonds' } },
-  { id: 'pure', zh: '纯债', en: 'Pure Bond', lo: 2.3, hi: 3.2, fee: 0.3, about: { zh: '国债、政策性金融债和高等级信用债，不投资股票', en: 'government, policy-bank and high-grade corporate bonds, with no stocks' } },
-  { id: 'credit', zh: '信用债', en: 'Credit Bond', lo: 2.6, hi: 3.5, fee: 0.3, about: { zh: 'AA+及以上评级的企业信用债', en: 'corporate bonds rated AA+ or better' } },
+  {
+    id: 'pure',
+    zh: '纯债',
+    en: 'Pure Bond',
+    lo: 2.3,
+    hi: 3.2,
+    fee: 0.3,
+    about: { zh: '国债、政策性金融债和高等级信用债，不投资股票', en: 'government, policy-bank and high-grade corporate bonds, with no stocks' }
+  },
+  {
+    id: 'credit',
+    zh: '信用债',
+    en: 'Credit Bond',
+    lo: 2.6,
+    hi: 3.5,
+    fee: 0.3,
+    about: { zh: 'AA+及以上评级的企业信用债', en: 'corporate bonds rated AA+ or better' }
+  },
   { id: 'govt', zh: '利率债', en: 'Government Bond', lo: 2.0, hi: 2.8, fee: 0.15, about: { zh: '国债和政策性金融债', en: 'treasuries and policy-bank bonds' } }
 ] as const;
 
@@ -142,10 +158,25 @@ const mixed: SubtypeSpec = {
 const SECTORS = [
   { id: 'consumer', zh: '消费升级', en: 'Consumer Upgrade', about: { zh: '食品饮料、家电和服务消费', en: 'food and drink, home appliances and services' } },
   { id: 'health', zh: '医药健康', en: 'Healthcare', about: { zh: '创新药、医疗器械和医疗服务', en: 'innovative drugs, medical devices and care providers' } },
-  { id: 'newenergy', zh: '新能源', en: 'New Energy', about: { zh: '光伏、风电、储能和新能源汽车产业链', en: 'solar, wind, storage and the electric-vehicle supply chain' } },
+  {
+    id: 'newenergy',
+    zh: '新能源',
+    en: 'New Energy',
+    about: { zh: '光伏、风电、储能和新能源汽车产业链', en: 'solar, wind, storage and the electric-vehicle supply chain' }
+  },
   { id: 'tech', zh: '科技创新', en: 'Tech Innovation', about: { zh: '半导体、人工智能和软件', en: 'semiconductors, AI and software' } },
-  { id: 'mfg', zh: '高端制造', en: 'Advanced Manufacturing', about: { zh: '工业自动化、航空航天和精密制造', en: 'industrial automation, aerospace and precision engineering' } },
-  { id: 'value', zh: '价值精选', en: 'Value Select', about: { zh: '估值较低、现金流稳定的龙头公司', en: 'cheaply valued market leaders with steady cash flow' } },
+  {
+    id: 'mfg',
+    zh: '高端制造',
+    en: 'Advanced Manufacturing',
+    about: { zh: '工业自动化、航空航天和精密制造', en: 'industrial automation, aerospace and precision engineering' }
+  },
+  {
+    id: 'value',
+    zh: '价值精选',
+    en: 'Value Select',
+    about: { zh: '估值较低、现金流稳定的龙头公司', en: 'cheaply valued market leaders with steady cash flow' }
+  },
   { id: 'dividend', zh: '红利优选', en: 'Dividend Select', about: { zh: '分红稳定的高股息公司', en: 'companies paying high, steady dividends' } }
 ] as const;
 
@@ -230,12 +261,60 @@ const index: SubtypeSpec = {
 };
 
 const QDII_MARKETS = [
-  { id: 'sp500', zh: '标普500指数', en: 'S&P 500 Index', target: 'the S&P 500 Index', about: { zh: '美国500家大型上市公司', en: '500 large US companies' }, risk: 4, index: true },
-  { id: 'ndx100', zh: '纳斯达克100指数', en: 'Nasdaq-100 Index', target: 'the Nasdaq-100 Index', about: { zh: '纳斯达克市值最大的100家非金融公司', en: 'the 100 largest non-financial Nasdaq companies' }, risk: 5, index: true },
-  { id: 'hstech', zh: '恒生科技指数', en: 'Hang Seng TECH Index', target: 'the Hang Seng TECH Index', about: { zh: '在港上市的30家大型科技公司', en: '30 large tech companies listed in Hong Kong' }, risk: 5, index: true },
-  { id: 'globalhealth', zh: '全球医疗保健股票', en: 'Global Healthcare Equity', target: 'global healthcare stocks', about: { zh: '全球医药和医疗器械龙头', en: 'leading drug and medical-device makers worldwide' }, risk: 4, index: false },
-  { id: 'nikkei', zh: '日经225指数', en: 'Nikkei 225 Index', target: 'the Nikkei 225 Index', about: { zh: '日本225家代表性上市公司', en: '225 leading Japanese companies' }, risk: 4, index: true },
-  { id: 'globaltech', zh: '全球科技股票', en: 'Global Technology Equity', target: 'global technology stocks', about: { zh: '全球半导体、互联网和软件公司', en: 'semiconductor, internet and software companies worldwide' }, risk: 5, index: false }
+  {
+    id: 'sp500',
+    zh: '标普500指数',
+    en: 'S&P 500 Index',
+    target: 'the S&P 500 Index',
+    about: { zh: '美国500家大型上市公司', en: '500 large US companies' },
+    risk: 4,
+    index: true
+  },
+  {
+    id: 'ndx100',
+    zh: '纳斯达克100指数',
+    en: 'Nasdaq-100 Index',
+    target: 'the Nasdaq-100 Index',
+    about: { zh: '纳斯达克市值最大的100家非金融公司', en: 'the 100 largest non-financial Nasdaq companies' },
+    risk: 5,
+    index: true
+  },
+  {
+    id: 'hstech',
+    zh: '恒生科技指数',
+    en: 'Hang Seng TECH Index',
+    target: 'the Hang Seng TECH Index',
+    about: { zh: '在港上市的30家大型科技公司', en: '30 large tech companies listed in Hong Kong' },
+    risk: 5,
+    index: true
+  },
+  {
+    id: 'globalhealth',
+    zh: '全球医疗保健股票',
+    en: 'Global Healthcare Equity',
+    target: 'global healthcare stocks',
+    about: { zh: '全球医药和医疗器械龙头', en: 'leading drug and medical-device makers worldwide' },
+    risk: 4,
+    index: false
+  },
+  {
+    id: 'nikkei',
+    zh: '日经225指数',
+    en: 'Nikkei 225 Index',
+    target: 'the Nikkei 225 Index',
+    about: { zh: '日本225家代表性上市公司', en: '225 leading Japanese companies' },
+    risk: 4,
+    index: true
+  },
+  {
+    id: 'globaltech',
+    zh: '全球科技股票',
+    en: 'Global Technology Equity',
+    target: 'global technology stocks',
+    about: { zh: '全球半导体、互联网和软件公司', en: 'semiconductor, internet and software companies worldwide' },
+    risk: 5,
+    index: false
+  }
 ] as const;
 
 const qdii: SubtypeSpec = {
@@ -277,10 +356,37 @@ const qdii: SubtypeSpec = {
 };
 
 const ESG_STYLES = [
-  { id: 'resp', zh: 'ESG责任投资混合', en: 'ESG Responsible Investing Hybrid', risk: 3, about: { zh: '环境、社会和公司治理（ESG）评分领先的公司，并配置部分债券', en: 'companies with leading environmental, social and governance (ESG) scores, plus some bonds' } },
-  { id: 'carbon', zh: '碳中和主题混合', en: 'Carbon Neutrality Hybrid', risk: 3, about: { zh: '清洁能源、节能环保等碳中和相关行业', en: 'clean energy, energy efficiency and other carbon-neutrality industries' } },
-  { id: 'esg120', zh: '中证ESG120策略ETF联接', en: 'CSI ESG 120 Strategy ETF Feeder', risk: 4, about: { zh: 'ESG表现优秀的120家大中型上市公司', en: '120 large and mid-sized listed companies with strong ESG records' } },
-  { id: 'green', zh: '绿色低碳股票', en: 'Green Low-Carbon Equity', risk: 4, about: { zh: '绿色低碳转型中的龙头企业', en: 'leaders of the green, low-carbon transition' } }
+  {
+    id: 'resp',
+    zh: 'ESG责任投资混合',
+    en: 'ESG Responsible Investing Hybrid',
+    risk: 3,
+    about: {
+      zh: '环境、社会和公司治理（ESG）评分领先的公司，并配置部分债券',
+      en: 'companies with leading environmental, social and governance (ESG) scores, plus some bonds'
+    }
+  },
+  {
+    id: 'carbon',
+    zh: '碳中和主题混合',
+    en: 'Carbon Neutrality Hybrid',
+    risk: 3,
+    about: { zh: '清洁能源、节能环保等碳中和相关行业', en: 'clean energy, energy efficiency and other carbon-neutrality industries' }
+  },
+  {
+    id: 'esg120',
+    zh: '中证ESG120策略ETF联接',
+    en: 'CSI ESG 120 Strategy ETF Feeder',
+    risk: 4,
+    about: { zh: 'ESG表现优秀的120家大中型上市公司', en: '120 large and mid-sized listed companies with strong ESG records' }
+  },
+  {
+    id: 'green',
+    zh: '绿色低碳股票',
+    en: 'Green Low-Carbon Equity',
+    risk: 4,
+    about: { zh: '绿色低碳转型中的龙头企业', en: 'leaders of the green, low-carbon transition' }
+  }
 ] as const;
 
 const esg: SubtypeSpec = {

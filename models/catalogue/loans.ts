@@ -138,7 +138,11 @@ const personal: SubtypeSpec = {
       eligibility: { minAge: 18, maxAge: b.tier === 'online' ? 55 : 60, minIncome: b.tier === 'online' ? 36000 : rng.pick([50000, 60000, 100000]) },
       tags: ['unsecured', revolving && 'flexible', revolving && 'online'],
       popularity: popularity(rng, b.tier === 'online' ? 0.6 : 0.42, b),
-      kindFields: { aprRange: { min: apr, max: Math.max(apr, Math.min(hi, 10)) }, termRange: { minMonths: revolving ? 1 : 6, maxMonths: months }, maxAmount: max }
+      kindFields: {
+        aprRange: { min: apr, max: Math.max(apr, Math.min(hi, 10)) },
+        termRange: { minMonths: revolving ? 1 : 6, maxMonths: months },
+        maxAmount: max
+      }
     });
   }
 };

@@ -112,7 +112,10 @@ const mixed: SubtypeSpec = {
       kind: 'wealth',
       subtype: 'mixed',
       issuer: w,
-      name: { 'zh-CN': `${w.zhShort}${s.zh}${termZh(term)}${lock.zh}混合类理财`, en: `${w.enShort} ${s.en} ${titleCase(termEnAdj(term))} ${lock.en} Mixed Allocation` },
+      name: {
+        'zh-CN': `${w.zhShort}${s.zh}${termZh(term)}${lock.zh}混合类理财`,
+        en: `${w.enShort} ${s.en} ${titleCase(termEnAdj(term))} ${lock.en} Mixed Allocation`
+      },
       description: {
         'zh-CN': `${w.zhShort}发行的混合类（“固收+”）理财产品，以债券打底，配置不超过${equityCap}%的股票和基金等权益资产，业绩比较基准${pct(lo)}%–${pct(hi)}%（年化）。${closed ? '封闭期' : '每笔最短持有'}${termZh(term)}，${moneyZh(minAmount)}起购，净值会随市场波动，不保本。`,
         en: `A mixed-asset ("fixed income plus") wealth product from ${w.en} built on bonds with up to ${equityCap}% in equities and funds, with a performance benchmark of ${pct(lo)}–${pct(hi)}% a year. ${closed ? `Locked for ${termEn(term)}` : `Each purchase is held for at least ${termEn(term)}`}, from ${moneyEn(minAmount)}; its value moves with the markets and principal is not guaranteed.`

@@ -62,7 +62,8 @@ export function buildDemoFactors(o: BuildOptions): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync(join(o.out, 'factors.json'), 'utf8')) as { itemIds: string[]; sha256: string };
   const trained = new Set(manifest.itemIds);
   const missing = catalogue.products.filter((p) => !trained.has(p.id)).map((p) => p.id);
-  if (missing.length) throw new Error(`no simulated interactions for ${missing.length} products (e.g. ${missing.slice(0, 3).join(', ')}); simulate more people`);
+  if (missing.length)
+    throw new Error(`no simulated interactions for ${missing.length} products (e.g. ${missing.slice(0, 3).join(', ')}); simulate more people`);
   if (trained.size !== catalogue.products.length) throw new Error('trained item ids differ from the catalogue');
   for (const f of readdirSync(o.out)) {
     if (/^factors-[0-9a-f]{64}\.bin$/.test(f) && f !== `factors-${manifest.sha256}.bin`) unlinkSync(join(o.out, f));

@@ -61,7 +61,13 @@ export function tinyBertOnnx(opts: TinyGraphOptions): Uint8Array {
       { opType: 'Gather', input: ['word_embeddings', 'input_ids'], output: ['words'], name: 'word_lookup' },
       { opType: 'Gather', input: ['token_type_embeddings', 'token_type_ids'], output: ['types'], name: 'type_lookup' },
       { opType: 'Add', input: ['words', 'types'], output: ['embedded'], name: 'add_types' },
-      { opType: 'Cast', input: ['attention_mask'], output: ['mask_f'], name: 'mask_to_float', attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }] },
+      {
+        opType: 'Cast',
+        input: ['attention_mask'],
+        output: ['mask_f'],
+        name: 'mask_to_float',
+        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }]
+      },
       { opType: 'Unsqueeze', input: ['mask_f', 'last_axis'], output: ['mask_3d'], name: 'mask_unsqueeze' },
       { opType: 'Mul', input: ['embedded', 'mask_3d'], output: ['last_hidden_state'], name: 'apply_mask' }
     ],

@@ -38,4 +38,6 @@ property waived aiming bills bocom bosera built children class closed controlled
 gains general guotai hospital issued jiangsu keeps local locked must ningbo ou parent psbc rates rest
 such sustainable through zhong before ccb etf feeder lounge redeemed repayment small want safe withdraw anytime
 my looking invest
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);

@@ -50,7 +50,12 @@ export function personaProfile(p: Persona): Profile {
 
 function toEvent(e: PersonaEvent, known: ReadonlyMap<string, Product>, persona: string): CandorEvent {
   if (!known.has(e.productId)) throw new CliError(`persona "${persona}": unknown product id "${e.productId}"`);
-  return { type: e.type, productId: e.productId, ts: new Date(NOW.getTime() - e.daysAgo * DAY).toISOString(), ...(e.value !== undefined ? { value: e.value } : {}) };
+  return {
+    type: e.type,
+    productId: e.productId,
+    ts: new Date(NOW.getTime() - e.daysAgo * DAY).toISOString(),
+    ...(e.value !== undefined ? { value: e.value } : {})
+  };
 }
 
 export async function evaluatePersonas(personas: readonly Persona[] = PERSONAS): Promise<PersonaReport> {
@@ -98,11 +103,15 @@ export function markdownTable(r: PersonaReport): string {
   const lines = [
     `**${r.passed} of ${r.personas} personas pass (${(r.share * 100).toFixed(1)} %).**`,
     '',
-    '| | persona | adviser\'s rule | top 3 shown |',
+    "| | persona | adviser's rule | top 3 shown |",
     '| --- | --- | --- | --- |'
   ];
   for (const o of r.outcomes) {
-    const top3 = o.top.slice(0, 3).map((t) => `${t.kind}/${t.subtype} R${t.risk}`).join(', ') || '(empty)';
+    const top3 =
+      o.top
+        .slice(0, 3)
+        .map((t) => `${t.kind}/${t.subtype} R${t.risk}`)
+        .join(', ') || '(empty)';
     lines.push(`| ${o.passed ? '✓' : '✗'} | ${cell(o.name)} | ${cell(o.rule)} | ${cell(top3)} |`);
   }
   return lines.join('\n') + '\n';

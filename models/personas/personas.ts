@@ -132,7 +132,10 @@ export function both(...rules: Rule[]): Rule {
 }
 /** the products withheld for an unknown age or income include this kind */
 export function withheldNames(kind: Product['kind']): Rule {
-  return { text: `the result says ${kind.replace('_', ' ')}s are withheld until an age or income is given`, check: (r) => r.withheld.count > 0 && r.withheld.kinds.includes(kind) };
+  return {
+    text: `the result says ${kind.replace('_', ' ')}s are withheld until an age or income is given`,
+    check: (r) => r.withheld.count > 0 && r.withheld.kinds.includes(kind)
+  };
 }
 /** one event (or no request) changes at most m of the top K */
 export function movedAtMost(m: number, what = 'the event'): Rule {
@@ -163,7 +166,10 @@ export function absent(id: string, n = K): Rule {
 }
 /** nothing in the top n says it matches the request */
 export function noClaimedMatch(n: number): Rule {
-  return { text: `nothing in the top ${n} is presented as matching the request`, check: (r) => (head(r, n) ? !head(r, n)!.some((p) => p.reasonCodes.includes('matches_request')) : false) };
+  return {
+    text: `nothing in the top ${n} is presented as matching the request`,
+    check: (r) => (head(r, n) ? !head(r, n)!.some((p) => p.reasonCodes.includes('matches_request')) : false)
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,17 +194,82 @@ type A = Partial<typeof base>;
 const q = (a: A): Answers => ({ ...base, ...a });
 
 /** score 44: C5 */
-const AGGRESSIVE: A = { age: 28, income: '150k-300k', assets: '500k-1m', debt: 'none', experience: 'expert', knowledge: 'good', horizon: 'gt5y', liquidity: 'none', lossTolerance: 'gt30', drop20: 'buyMore', goals: ['growth'] };
+const AGGRESSIVE: A = {
+  age: 28,
+  income: '150k-300k',
+  assets: '500k-1m',
+  debt: 'none',
+  experience: 'expert',
+  knowledge: 'good',
+  horizon: 'gt5y',
+  liquidity: 'none',
+  lossTolerance: 'gt30',
+  drop20: 'buyMore',
+  goals: ['growth']
+};
 /** score 34: C4 */
-const GROWTH: A = { age: 40, income: '150k-300k', assets: '100k-500k', debt: 'lt20', experience: 'extensive', knowledge: 'good', horizon: '3-5y', liquidity: 'little', lossTolerance: '15-30', drop20: 'hold', goals: ['growth'] };
+const GROWTH: A = {
+  age: 40,
+  income: '150k-300k',
+  assets: '100k-500k',
+  debt: 'lt20',
+  experience: 'extensive',
+  knowledge: 'good',
+  horizon: '3-5y',
+  liquidity: 'little',
+  lossTolerance: '15-30',
+  drop20: 'hold',
+  goals: ['growth']
+};
 /** score 26: C3 */
-const BALANCED: A = { age: 45, income: '50k-150k', assets: '100k-500k', debt: 'lt20', experience: 'moderate', knowledge: 'basic', horizon: '3-5y', liquidity: 'some', lossTolerance: '5-15', drop20: 'hold', goals: ['income', 'growth'] };
+const BALANCED: A = {
+  age: 45,
+  income: '50k-150k',
+  assets: '100k-500k',
+  debt: 'lt20',
+  experience: 'moderate',
+  knowledge: 'basic',
+  horizon: '3-5y',
+  liquidity: 'some',
+  lossTolerance: '5-15',
+  drop20: 'hold',
+  goals: ['income', 'growth']
+};
 /** score 18: C2 */
-const CAUTIOUS: A = { age: 55, income: '50k-150k', assets: '100k-500k', debt: 'none', experience: 'basic', knowledge: 'basic', horizon: '1-3y', liquidity: 'some', lossTolerance: 'lt5', drop20: 'sellSome', goals: ['preservation'] };
+const CAUTIOUS: A = {
+  age: 55,
+  income: '50k-150k',
+  assets: '100k-500k',
+  debt: 'none',
+  experience: 'basic',
+  knowledge: 'basic',
+  horizon: '1-3y',
+  liquidity: 'some',
+  lossTolerance: 'lt5',
+  drop20: 'sellSome',
+  goals: ['preservation']
+};
 /** cannot accept a loss: C1 by the cap */
-const RETIREE: A = { age: 67, income: 'lt50k', assets: '100k-500k', debt: 'none', experience: 'basic', knowledge: 'basic', horizon: '1-3y', liquidity: 'most', lossTolerance: 'none', drop20: 'sellAll', goals: ['preservation'] };
+const RETIREE: A = {
+  age: 67,
+  income: 'lt50k',
+  assets: '100k-500k',
+  debt: 'none',
+  experience: 'basic',
+  knowledge: 'basic',
+  horizon: '1-3y',
+  liquidity: 'most',
+  lossTolerance: 'none',
+  drop20: 'sellAll',
+  goals: ['preservation']
+};
 
-const d = (type: EventType, productId: string, daysAgo: number, value?: number): PersonaEvent => ({ type, productId, daysAgo, ...(value !== undefined ? { value } : {}) });
+const d = (type: EventType, productId: string, daysAgo: number, value?: number): PersonaEvent => ({
+  type,
+  productId,
+  daysAgo,
+  ...(value !== undefined ? { value } : {})
+});
 
 // ---------------------------------------------------------------------------------------------
 // The personas
@@ -209,7 +280,7 @@ const onlyRisk = (r: number): Rule => all(K, `R${r} or lower`, riskAtMost(r));
 export const PERSONAS: readonly Persona[] = [
   // ---- who they are: levels, goals, horizons, amounts (no request) ----
   {
-    name: 'C5 aggressive 28-year-old (the issue\'s example), en',
+    name: "C5 aggressive 28-year-old (the issue's example), en",
     locale: 'en',
     answers: q(AGGRESSIVE),
     level: 5,
@@ -240,7 +311,10 @@ export const PERSONAS: readonly Persona[] = [
     locale: 'en',
     answers: q({ ...BALANCED, goals: ['income'] }),
     level: 3,
-    rule: both(atLeast(4, K, 'income products (fixed-income wealth, bond funds, bonds, time deposits, CDs)', incomeProduct), none(K, 'R4+ product', riskAtLeast(4)))
+    rule: both(
+      atLeast(4, K, 'income products (fixed-income wealth, bond funds, bonds, time deposits, CDs)', incomeProduct),
+      none(K, 'R4+ product', riskAtLeast(4))
+    )
   },
   {
     name: 'C3 平衡型，增值与收益兼顾',
@@ -275,7 +349,15 @@ export const PERSONAS: readonly Persona[] = [
     locale: 'zh-CN',
     answers: q({ ...RETIREE, age: 68 }),
     level: 1,
-    rule: both(onlyRisk(1), atLeast(6, K, 'deposits, treasury or local bonds, cash management or money-market funds', or(is('deposit'), is('bond', 'treasury', 'local_government'), cashLike)))
+    rule: both(
+      onlyRisk(1),
+      atLeast(
+        6,
+        K,
+        'deposits, treasury or local bonds, cash management or money-market funds',
+        or(is('deposit'), is('bond', 'treasury', 'local_government'), cashLike)
+      )
+    )
   },
   {
     name: 'experienced 72-year-old, capped at C3, en',
@@ -303,7 +385,10 @@ export const PERSONAS: readonly Persona[] = [
     locale: 'zh-CN',
     answers: q({ ...BALANCED, age: 38, goals: ['education'] }),
     level: 3,
-    rule: both(atLeast(1, 6, 'education policy', is('insurance', 'education')), atLeast(3, K, 'education policies or mixed/index funds', or(is('insurance', 'education'), is('fund', 'mixed', 'index'))))
+    rule: both(
+      atLeast(1, 6, 'education policy', is('insurance', 'education')),
+      atLeast(3, K, 'education policies or mixed/index funds', or(is('insurance', 'education'), is('fund', 'mixed', 'index')))
+    )
   },
   {
     name: 'saving for retirement at 50, C3, en',
@@ -324,7 +409,10 @@ export const PERSONAS: readonly Persona[] = [
     locale: 'en',
     answers: q({ ...BALANCED, age: 30, income: '150k-300k', goals: ['home'] }),
     level: 3,
-    rule: both(atLeast(1, K, 'mortgage or renovation loan', is('loan', 'mortgage', 'renovation')), atLeast(2, K, 'time deposits or CDs', is('deposit', 'time', 'large_cd')))
+    rule: both(
+      atLeast(1, K, 'mortgage or renovation loan', is('loan', 'mortgage', 'renovation')),
+      atLeast(2, K, 'time deposits or CDs', is('deposit', 'time', 'large_cd'))
+    )
   },
   {
     name: '爱旅行的29岁，C3',
@@ -431,7 +519,11 @@ export const PERSONAS: readonly Persona[] = [
     locale: 'zh-CN',
     answers: q(GROWTH),
     level: 4,
-    events: [d('view', 'fund-index-csi300-etf-efund-001', 3), d('view', 'fund-index-csia500-etf-harvest-001', 2), d('view', 'fund-index-csi500-etf-zofund-001', 1)],
+    events: [
+      d('view', 'fund-index-csi300-etf-efund-001', 3),
+      d('view', 'fund-index-csia500-etf-harvest-001', 2),
+      d('view', 'fund-index-csi500-etf-zofund-001', 1)
+    ],
     rule: atLeast(2, K, 'index funds', is('fund', 'index'))
   },
   {
@@ -654,7 +746,11 @@ export const PERSONAS: readonly Persona[] = [
     answers: q(RETIREE),
     level: 1,
     request: '一年期定期存款',
-    rule: all(3, 'time deposits of about a year (6–12 months)', (p) => is('deposit', 'time')(p) && p.termMonths !== null && p.termMonths >= 6 && p.termMonths <= 12)
+    rule: all(
+      3,
+      'time deposits of about a year (6–12 months)',
+      (p) => is('deposit', 'time')(p) && p.termMonths !== null && p.termMonths >= 6 && p.termMonths <= 12
+    )
   },
   {
     name: "'something I can withdraw any time', C2, en",
@@ -670,7 +766,11 @@ export const PERSONAS: readonly Persona[] = [
     answers: q(CAUTIOUS),
     level: 2,
     request: '3个月的短期理财',
-    rule: all(3, 'wealth products of 6 months or less (or open-ended and liquid)', (p) => p.kind === 'wealth' && (p.termMonths === null ? p.liquidity === 'high' : p.termMonths <= 6))
+    rule: all(
+      3,
+      'wealth products of 6 months or less (or open-ended and liquid)',
+      (p) => p.kind === 'wealth' && (p.termMonths === null ? p.liquidity === 'high' : p.termMonths <= 6)
+    )
   },
   {
     name: "'low-fee index fund', C4, en",
@@ -828,4 +928,3 @@ export const PERSONAS: readonly Persona[] = [
     rule: all(3, 'medical policies that accept a 65-year-old', is('insurance', 'medical'))
   }
 ];
-

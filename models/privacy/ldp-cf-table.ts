@@ -137,8 +137,14 @@ export function runTable(a: TableArgs, log: (s: string) => void = () => {}): Row
     const ids = Int32Array.from(idx.map((id) => index.get(id)!));
     return { idx: ids, val: new Float64Array(ids.length).fill(1) };
   };
-  const weeklyTrue = gramFromRows(personWeeks.map((pw) => toRow(pw.sets.pair)), itemIds);
-  const ninetyDay = gramFromRows(train.people.map((p) => toRow(p.positives)), itemIds);
+  const weeklyTrue = gramFromRows(
+    personWeeks.map((pw) => toRow(pw.sets.pair)),
+    itemIds
+  );
+  const ninetyDay = gramFromRows(
+    train.people.map((p) => toRow(p.positives)),
+    itemIds
+  );
   const rows: Row[] = [];
   const score = (name: string, epsilon: number | null, scale: number, gram: Gram, reports: number): void => {
     const t = performance.now();
@@ -161,13 +167,24 @@ export function runTable(a: TableArgs, log: (s: string) => void = () => {}): Row
       }
       const est = estimateGram([...aggs.values()].map((x) => x.aggregate));
       const psd = nearestPsd(est.gram);
-      log(`ε=${epsilon} ×${scale}: ${est.reports} reports aggregated and estimated in ${((performance.now() - t) / 1000).toFixed(1)} s; λmin(Ĝ) = ${psd.minEigenvalue.toFixed(0)}, ${psd.clipped} eigenvalues clipped`);
+      log(
+        `ε=${epsilon} ×${scale}: ${est.reports} reports aggregated and estimated in ${((performance.now() - t) / 1000).toFixed(1)} s; λmin(Ĝ) = ${psd.minEigenvalue.toFixed(0)}, ${psd.clipped} eigenvalues clipped`
+      );
       score(`LDP ε = ${epsilon}`, epsilon, scale, psd.gram, est.reports);
     }
   }
   const pop = fitPopularity(weeklyTrue);
   const r = evaluate(pop, test, 10);
-  rows.push({ name: 'popularity (true counts)', epsilon: null, scale: 1, ndcg: r.ndcg, recall: r.recall, lambda: 0, lambdaMultiplier: 0, reports: personWeeks.length });
+  rows.push({
+    name: 'popularity (true counts)',
+    epsilon: null,
+    scale: 1,
+    ndcg: r.ndcg,
+    recall: r.recall,
+    lambda: 0,
+    lambdaMultiplier: 0,
+    reports: personWeeks.length
+  });
   return rows;
 }
 
@@ -180,7 +197,9 @@ export function markdown(rows: readonly Row[], a: TableArgs): string {
   }
   for (const e of a.epsilons) {
     const byScale = a.scales.map((k) => rows.find((r) => r.epsilon === e && r.scale === k));
-    lines.push(`| LDP ε = ${e} | ${byScale.map((r) => (r ? r.ndcg.toFixed(4) : '')).join(' | ')} | ${byScale.map((r) => r?.lambdaMultiplier ?? '').join(', ')} |`);
+    lines.push(
+      `| LDP ε = ${e} | ${byScale.map((r) => (r ? r.ndcg.toFixed(4) : '')).join(' | ')} | ${byScale.map((r) => r?.lambdaMultiplier ?? '').join(', ')} |`
+    );
   }
   const truth = rows.filter((x) => x.epsilon === null);
   return `${lines.join('\n')}\n\n${a.people.toLocaleString('en')} simulated training people (seed ${a.seed}) sending ${(truth[0]?.reports ?? 0).toLocaleString('en')} weekly reports (one per active week; ×k: each reported k times over), one part per report, pair pad ℓ = ${a.pairPad}, Ĝ made PSD (negative eigenvalues clipped); ${a.test.toLocaleString('en')} validation and ${a.test.toLocaleString('en')} test people, ndcg@10 on a held-out 20 % of their 90-day positives. Rows without ε do not depend on the scale.\n`;

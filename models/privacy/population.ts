@@ -48,7 +48,14 @@ export function windowPeriods(end: string = DEFAULT_END, days: number = WINDOW_D
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const EMPTY_WEEK: KindSets = Object.freeze({ 'item:view': EMPTY, 'item:favorite': EMPTY, 'item:apply': EMPTY, 'item:up': EMPTY, 'item:down': EMPTY, pair: EMPTY });
+const EMPTY_WEEK: KindSets = Object.freeze({
+  'item:view': EMPTY,
+  'item:favorite': EMPTY,
+  'item:apply': EMPTY,
+  'item:up': EMPTY,
+  'item:down': EMPTY,
+  pair: EMPTY
+});
 
 /** Share one frozen empty array (and one empty week) across the population: most weeks are empty. */
 function compact(sets: KindSets): KindSets {

@@ -16,7 +16,7 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
     const midRank = (i + j) / 2 + 1;

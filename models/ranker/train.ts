@@ -101,10 +101,18 @@ async function evaluate(c: Context, w: Weights, people: readonly PersonExamples[
   const blended = weights.map(() => ({ sum: 0 }));
   for (const p of scored) {
     const base = { products: c.products, profile: p.profile, events: p.history, now: p.now, k: 10, cf: c.cf };
-    engine.sum += ndcgAt(10, recommend(base).map((r) => r.productId), p.relevant);
+    engine.sum += ndcgAt(
+      10,
+      recommend(base).map((r) => r.productId),
+      p.relevant
+    );
     const learned = learnedMap(p.ids, await predict(c.tf, w, p.rows));
     weights.forEach((lw, i) => {
-      blended[i]!.sum += ndcgAt(10, recommend({ ...base, learned, learnedWeight: lw }).map((r) => r.productId), p.relevant);
+      blended[i]!.sum += ndcgAt(
+        10,
+        recommend({ ...base, learned, learnedWeight: lw }).map((r) => r.productId),
+        p.relevant
+      );
     });
   }
   const r = (x: number): number => Number((x / scored.length).toFixed(4));
@@ -145,8 +153,19 @@ async function main(a: Args): Promise<Record<string, unknown>> {
   const evaluation = {
     people: { train: a.train, validation: a.validation, test: a.test, first: FIRST_UNSEEN, seed: a.seed, splitDay: a.splitDay },
     rows: { train: trainSet.y.length, validation: valSet.y.length, positiveShare: r4(trainSet.y.reduce((s, v) => s + v, 0) / trainSet.y.length) },
-    model: { features: FEATURE_DIM, hidden: TRAIN_DEFAULTS.hidden, epochs: fit.epochs, bestEpoch: fit.bestEpoch, trainLoss: r4(fit.trainLoss), validationLoss: r4(fit.validationLoss) },
-    testAuc: { float32: r4(auc(floatScores, testSet.y)), int8: r4(auc(intScores, testSet.y)), maxScoreChangeFromInt8: Number(maxQuantisationError.toExponential(2)) },
+    model: {
+      features: FEATURE_DIM,
+      hidden: TRAIN_DEFAULTS.hidden,
+      epochs: fit.epochs,
+      bestEpoch: fit.bestEpoch,
+      trainLoss: r4(fit.trainLoss),
+      validationLoss: r4(fit.validationLoss)
+    },
+    testAuc: {
+      float32: r4(auc(floatScores, testSet.y)),
+      int8: r4(auc(intScores, testSet.y)),
+      maxScoreChangeFromInt8: Number(maxQuantisationError.toExponential(2))
+    },
     validation: val,
     chosenLearnedWeight: best.learnedWeight,
     test,

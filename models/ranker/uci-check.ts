@@ -32,7 +32,20 @@ const SHA256 = 'dc8d576e9bda0f41ee891251bd84bab9a39ce576cba715aac08adc2374a01fde
 /** the UCI Bank Marketing data set's bank.csv, if present beside the checkout */
 const DEFAULT_CSV = fileURLToPath(new URL('../../../shared/data/uci-bank-marketing/bank.csv', import.meta.url));
 
-const JOBS = ['admin.', 'blue-collar', 'entrepreneur', 'housemaid', 'management', 'retired', 'self-employed', 'services', 'student', 'technician', 'unemployed', 'unknown'];
+const JOBS = [
+  'admin.',
+  'blue-collar',
+  'entrepreneur',
+  'housemaid',
+  'management',
+  'retired',
+  'self-employed',
+  'services',
+  'student',
+  'technician',
+  'unemployed',
+  'unknown'
+];
 const MARITAL = ['married', 'single', 'divorced'];
 const EDUCATION = ['primary', 'secondary', 'tertiary', 'unknown'];
 /** the ranker's age buckets (src/lib/ranker/features.ts) */
@@ -53,7 +66,17 @@ function parseCsv(text: string): Row[] {
     if (i < 0) throw new Error(`bank.csv has no column ${name}`);
     return i;
   };
-  const c = { age: col('age'), job: col('job'), marital: col('marital'), education: col('education'), default: col('default'), balance: col('balance'), housing: col('housing'), loan: col('loan'), y: col('y') };
+  const c = {
+    age: col('age'),
+    job: col('job'),
+    marital: col('marital'),
+    education: col('education'),
+    default: col('default'),
+    balance: col('balance'),
+    housing: col('housing'),
+    loan: col('loan'),
+    y: col('y')
+  };
   return lines.slice(1).map((line) => {
     const f = line.split(';').map((v) => v.replaceAll('"', ''));
     const age = Number(f[c.age]);
@@ -133,7 +156,12 @@ async function main(argv: readonly string[]): Promise<Record<string, unknown>> {
     testAuc: r4(auc(p, test.y)),
     baseRateAuc: 0.5,
     testLogLoss: r4(logLoss(p, test.y)),
-    baseRateLogLoss: r4(logLoss(Float32Array.from(test.y, () => baseRate), test.y))
+    baseRateLogLoss: r4(
+      logLoss(
+        Float32Array.from(test.y, () => baseRate),
+        test.y
+      )
+    )
   };
 }
 

@@ -52,7 +52,9 @@ const TUNING: Variant[] = [
   { retrieval: 'hybrid', fusion: 'rrf', relevanceWeight: 1 },
   { retrieval: 'hybrid', fusion: 'rrf', relevanceWeight: 2 },
   { retrieval: 'hybrid', fusion: 'rrf', relevanceWeight: 3 },
-  ...[0.3, 0.5, 0.7].flatMap((fusionAlpha) => [1, 2, 3].map((relevanceWeight): Variant => ({ retrieval: 'hybrid', fusion: 'blend', fusionAlpha, relevanceWeight })))
+  ...[0.3, 0.5, 0.7].flatMap((fusionAlpha) =>
+    [1, 2, 3].map((relevanceWeight): Variant => ({ retrieval: 'hybrid', fusion: 'blend', fusionAlpha, relevanceWeight }))
+  )
 ];
 
 export function profileFor(q: JudgedQuery): Profile {
@@ -144,7 +146,13 @@ export async function evaluateSearch(queries: readonly JudgedQuery[] = JUDGED_QU
     groups,
     all: { lexical: summary(byArm.lexical), semantic: summary(byArm.semantic), hybrid: summary(byArm.hybrid) },
     productVectors: search.source,
-    perQuery: prepared.map((p, i) => ({ text: p.q.text, group: groupOf(p), lexical: byArm.lexical[i]!, semantic: byArm.semantic[i]!, hybrid: byArm.hybrid[i]! }))
+    perQuery: prepared.map((p, i) => ({
+      text: p.q.text,
+      group: groupOf(p),
+      lexical: byArm.lexical[i]!,
+      semantic: byArm.semantic[i]!,
+      hybrid: byArm.hybrid[i]!
+    }))
   };
   if (tune) {
     report.variants = [];

@@ -94,7 +94,12 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { text: '急用钱，手机上就能借', lang: 'zh', group: 'paraphrase', relevant: ['loan/personal'] },
   { text: '想换辆新车，分期付', lang: 'zh', group: 'paraphrase', relevant: ['loan/car'] },
   { text: '投资环保、对社会负责的公司', lang: 'zh', group: 'paraphrase', relevant: ['fund/esg'] },
-  { text: '比存银行强一点，但不想亏本金', lang: 'zh', group: 'paraphrase', relevant: ['wealth/fixed_income', 'fund/bond', 'bond/corporate', 'wealth/cash_management'] },
+  {
+    text: '比存银行强一点，但不想亏本金',
+    lang: 'zh',
+    group: 'paraphrase',
+    relevant: ['wealth/fixed_income', 'fund/bond', 'bond/corporate', 'wealth/cash_management']
+  },
   { text: '股票债券都配一点，攻守兼备', lang: 'zh', group: 'paraphrase', relevant: ['fund/mixed', 'wealth/mixed'] },
   { text: '一大笔钱，想锁定利率，起点高也没关系', lang: 'zh', group: 'paraphrase', relevant: ['deposit/large_cd'] },
   // ---- paraphrase, en
@@ -113,14 +118,19 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { text: 'spending abroad without extra charges', lang: 'en', group: 'paraphrase', relevant: ABROAD_CARD },
   { text: 'airport lounges and hotel perks', lang: 'en', group: 'paraphrase', relevant: ['credit_card/premium'] },
   { text: 'save a little on my weekly groceries', lang: 'en', group: 'paraphrase', relevant: ['credit_card/cashback'] },
-  { text: "my first card as a freshman", lang: 'en', group: 'paraphrase', relevant: ['credit_card/student'], age: 19 },
+  { text: 'my first card as a freshman', lang: 'en', group: 'paraphrase', relevant: ['credit_card/student'], age: 19 },
   { text: 'buying my first flat', lang: 'en', group: 'paraphrase', relevant: ['loan/mortgage'] },
   { text: 'new kitchen and bathroom for our place', lang: 'en', group: 'paraphrase', relevant: ['loan/renovation'] },
   { text: 'working capital for my shop', lang: 'en', group: 'paraphrase', relevant: ['loan/small_business'] },
   { text: 'borrow a few thousand quickly from my phone', lang: 'en', group: 'paraphrase', relevant: ['loan/personal'] },
   { text: 'paying for a new vehicle in instalments', lang: 'en', group: 'paraphrase', relevant: ['loan/car'] },
   { text: 'put my money into green, responsible companies', lang: 'en', group: 'paraphrase', relevant: ['fund/esg'] },
-  { text: 'a bit better than a savings account without risking what I put in', lang: 'en', group: 'paraphrase', relevant: ['wealth/fixed_income', 'fund/bond', 'bond/corporate', 'wealth/cash_management'] },
+  {
+    text: 'a bit better than a savings account without risking what I put in',
+    lang: 'en',
+    group: 'paraphrase',
+    relevant: ['wealth/fixed_income', 'fund/bond', 'bond/corporate', 'wealth/cash_management']
+  },
   { text: 'a mix of shares and bonds, not too wild', lang: 'en', group: 'paraphrase', relevant: ['fund/mixed', 'wealth/mixed'] },
   { text: 'cover if I get hurt while hiking', lang: 'en', group: 'paraphrase', relevant: ['insurance/accident'] }
 ];

@@ -213,7 +213,13 @@ export function simulateBehaviour(world: World, person: SimPerson, pv: PersonVie
         const pool = world.items.map((it) => it.index).filter(eligible);
         if (pool.length === 0) continue;
         const top = Math.max(...pool.map((j) => u[j]!));
-        choice = pool[weightedIndex(rng, pool.map((j) => Math.exp(u[j]! - top)))]!;
+        choice =
+          pool[
+            weightedIndex(
+              rng,
+              pool.map((j) => Math.exp(u[j]! - top))
+            )
+          ]!;
         afterView(choice, false); // the product they end up taking: looked at, not turned down
       }
       if (!st.favorites.has(choice) && rng.chance(0.3)) {

@@ -95,7 +95,10 @@ function unquote(s: string): string {
 
 /** Parse bank.csv (`;`-separated, quoted header and strings). Throws on a malformed row. */
 export function parseBankCsv(text: string): BankRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = (lines[0] ?? '').split(';').map(unquote);
   const col = (name: string): number => {
     const i = header.indexOf(name);

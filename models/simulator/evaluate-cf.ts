@@ -31,7 +31,8 @@ export interface EvaluateArgs {
   markdown: boolean;
 }
 
-const USAGE = 'usage: evaluate-cf.ts [--people 20000] [--seed 1] [--holdout 0.2] [--k 10] [--algos ease,puresvd,itemknn,pop] [--weights binary|engine] [--catalogue C.json] [--markdown]';
+const USAGE =
+  'usage: evaluate-cf.ts [--people 20000] [--seed 1] [--holdout 0.2] [--k 10] [--algos ease,puresvd,itemknn,pop] [--weights binary|engine] [--catalogue C.json] [--markdown]';
 
 const OPTIONS = {
   people: { type: 'string' },
@@ -52,7 +53,16 @@ function int(name: string, v: string, min: number): number {
 
 export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
   const f = cliArgs(argv, OPTIONS, USAGE).values;
-  const a: EvaluateArgs = { people: 20_000, seed: 1, holdout: 0.2, k: 10, algos: ['ease', 'puresvd', 'itemknn', 'pop'], weights: 'binary', catalogue: f.catalogue, markdown: f.markdown === true };
+  const a: EvaluateArgs = {
+    people: 20_000,
+    seed: 1,
+    holdout: 0.2,
+    k: 10,
+    algos: ['ease', 'puresvd', 'itemknn', 'pop'],
+    weights: 'binary',
+    catalogue: f.catalogue,
+    markdown: f.markdown === true
+  };
   if (f.people !== undefined) a.people = int('people', f.people, 1);
   if (f.seed !== undefined) a.seed = int('seed', f.seed, Number.MIN_SAFE_INTEGER);
   if (f.k !== undefined) a.k = int('k', f.k, 1);
@@ -81,7 +91,12 @@ export interface EvaluateResult {
 }
 
 /** The TSV the simulate CLI would write for these people. */
-export function simulatedTsv(products: Parameters<typeof createSimulation>[0]['products'], people: number, seed: number, weights: PositiveWeights): { tsv: string; rows: number } {
+export function simulatedTsv(
+  products: Parameters<typeof createSimulation>[0]['products'],
+  people: number,
+  seed: number,
+  weights: PositiveWeights
+): { tsv: string; rows: number } {
   const sim = createSimulation({ products, calibration: loadCalibration(), people, seed });
   const lines: string[] = [];
   for (const sp of sim.people()) lines.push(...tsvRows(sp, weights));
@@ -93,7 +108,15 @@ export function runEvaluate(a: EvaluateArgs): EvaluateResult {
   const { tsv, rows } = simulatedTsv(products, a.people, a.seed, a.weights);
   const results = a.algos.map((algo) =>
     runEval(
-      { algo, k: a.k, lambda: 'auto', dim: 'auto', neighbours: 'auto', seed: a.seed, source: { kind: 'data', data: 'sim.tsv', format: 'tsv', holdout: a.holdout } },
+      {
+        algo,
+        k: a.k,
+        lambda: 'auto',
+        dim: 'auto',
+        neighbours: 'auto',
+        seed: a.seed,
+        source: { kind: 'data', data: 'sim.tsv', format: 'tsv', holdout: a.holdout }
+      },
       () => tsv
     )
   );
@@ -103,10 +126,18 @@ export function runEvaluate(a: EvaluateArgs): EvaluateResult {
 export function markdownTable(r: EvaluateResult, k: number): string {
   const f = (x: number): string => x.toFixed(4);
   const param = (e: EvalReport): string =>
-    e.lambda !== undefined ? `λ = ${Number(e.lambda.toPrecision(4))}` : e.dim !== undefined ? `d = ${e.dim}` : e.neighbours !== undefined ? `k = ${e.neighbours}` : '—';
+    e.lambda !== undefined
+      ? `λ = ${Number(e.lambda.toPrecision(4))}`
+      : e.dim !== undefined
+        ? `d = ${e.dim}`
+        : e.neighbours !== undefined
+          ? `k = ${e.neighbours}`
+          : '—';
   const head = `| algo | precision@${k} | recall@${k} | ndcg@${k} | map@${k} | coverage@${k} | hyper-parameter (auto) | train s |`;
   const rule = '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |';
-  const body = r.results.map((e) => `| ${e.algo} | ${f(e.precision)} | ${f(e.recall)} | ${f(e.ndcg)} | ${f(e.map)} | ${f(e.coverage)} | ${param(e)} | ${e.trainSeconds.toFixed(2)} |`);
+  const body = r.results.map(
+    (e) => `| ${e.algo} | ${f(e.precision)} | ${f(e.recall)} | ${f(e.ndcg)} | ${f(e.map)} | ${f(e.coverage)} | ${param(e)} | ${e.trainSeconds.toFixed(2)} |`
+  );
   const users = r.results[0]?.users ?? 0;
   return [
     `${r.people} simulated people (seed ${r.seed}), ${r.rows} positives, ${users} test users, ${r.results[0]?.items ?? 0} items`,

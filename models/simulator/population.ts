@@ -157,14 +157,21 @@ function archetypeOf(rng: Rng, level: Level, age: number, housingLoan: boolean, 
     family: (age >= 28 && age <= 55 ? 0.9 : 0.3) + (housingLoan ? 0.4 : 0),
     borrower: 0.2 + (personalLoan ? 1 : 0) + (housingLoan && age < 50 ? 0.2 : 0)
   };
-  return ARCHETYPES[weightedIndex(rng, ARCHETYPES.map((a) => w[a]))]!;
+  return ARCHETYPES[
+    weightedIndex(
+      rng,
+      ARCHETYPES.map((a) => w[a])
+    )
+  ]!;
 }
 
 /**
  * The chance, for the 90-day window, that the person means to take up a product of each kind
  * besides term deposits (those follow the UCI model). Assumptions, chosen to be plausible.
  */
-function intentProbabilities(p: Pick<SimPerson, 'age' | 'riskLevel' | 'assets' | 'goals' | 'housingLoan' | 'personalLoan' | 'archetype'>): Record<Exclude<ProductKind, 'deposit'>, number> {
+function intentProbabilities(
+  p: Pick<SimPerson, 'age' | 'riskLevel' | 'assets' | 'goals' | 'housingLoan' | 'personalLoan' | 'archetype'>
+): Record<Exclude<ProductKind, 'deposit'>, number> {
   const has = (g: Goal): number => (p.goals.includes(g) ? 1 : 0);
   const arche = (a: Archetype): number => (p.archetype === a ? 1 : 0);
   return {
@@ -198,8 +205,7 @@ export function samplePerson(world: World, cal: Calibration, index: number): Sim
   const riskLevel = riskLevelOf(rng, age, assets, income, loan, job);
   const goals = goalsOf(rng, age, riskLevel, housing);
   const horizonMonths = horizonOf(rng, age, goals);
-  const liquidityNeed: Liquidity =
-    assets < 20_000 || loan || rng.chance(0.2) ? 'high' : assets > 300_000 && rng.chance(0.5) ? 'low' : 'medium';
+  const liquidityNeed: Liquidity = assets < 20_000 || loan || rng.chance(0.2) ? 'high' : assets > 300_000 && rng.chance(0.5) ? 'low' : 'medium';
   const investAmount = Math.max(1000, Math.round((assets * rng.between(0.1, 0.5)) / 1000) * 1000);
   const locale: Locale = rng.chance(0.85) ? 'zh-CN' : 'en';
   const archetype = archetypeOf(rng, riskLevel, age, housing, loan, assets);

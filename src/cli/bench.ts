@@ -17,7 +17,7 @@ const SECTIONS: Record<string, () => Promise<{ run: Section }>> = {
   feedback: () => import('./bench/feedback'),
   portfolio: () => import('./bench/portfolio'),
   semantic: () => import('./bench/semantic'),
-  scale: () => import('./bench/scale'),
+  scale: () => import('./bench/scale')
 };
 
 const OPTIONS = { only: { type: 'string' }, quick: { type: 'boolean' } } as const;

@@ -27,7 +27,8 @@ import { CsvError, decodeText, importCatalogue, readColumnMap, type ImportInput 
 import { parseStrictJson } from '../lib/signing/strict-json';
 import { cliArgs, CliError, parseIntOption, printJson, runCli } from './io';
 
-const USAGE = 'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--map map.json] [--strict]';
+const USAGE =
+  'usage: catalogue import FILE.csv|FILE.json --out catalogue.json [--issuer NAME] [--currency CNY] [--version N] [--format csv|json] [--map map.json] [--strict]';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   if (values.out === undefined) throw new CliError(`--out catalogue.json is required; ${USAGE}`);
   const format = values.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
   if (format !== 'csv' && format !== 'json') throw new CliError(`cannot tell the format of ${file}: use a .csv or .json name, or --format csv|json`);
-  if (values.currency !== undefined && !/^[A-Z]{3}$/.test(values.currency)) throw new CliError(`--currency must be an ISO 4217 code such as CNY, got "${values.currency}"`);
+  if (values.currency !== undefined && !/^[A-Z]{3}$/.test(values.currency))
+    throw new CliError(`--currency must be an ISO 4217 code such as CNY, got "${values.currency}"`);
   const version = values.version === undefined ? undefined : parseIntOption(values.version, 'version', 0, Number.MAX_SAFE_INTEGER);
 
   let columnMap;

@@ -110,7 +110,10 @@ function estimateFrom(all: readonly Aggregate[], a: EstimateArgs): Record<string
     for (const kind of ITEM_KINDS) {
       const c = combineCounts(aggs.map((x) => estimateCounts(x, kind)));
       itemIds = c.itemIds;
-      kinds[kind] = { counts: Array.from(c.counts, (v) => Number(v.toFixed(2))), sd: Array.from(c.variance, (v) => (Number.isFinite(v) ? Number(Math.sqrt(v).toFixed(2)) : null)) };
+      kinds[kind] = {
+        counts: Array.from(c.counts, (v) => Number(v.toFixed(2))),
+        sd: Array.from(c.variance, (v) => (Number.isFinite(v) ? Number(Math.sqrt(v).toFixed(2)) : null))
+      };
     }
     summary['counts'] = { path: writeJson(a.countsOut, { itemIds, reports, kinds }), items: itemIds.length };
   }

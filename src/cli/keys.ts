@@ -16,7 +16,17 @@
  */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildRoot, envelopeToJson, generateKeyPair, isoSeconds, parseKeyPairJson, rotateRoot, trustRoot, type KeyPair, type RootSigned } from '../lib/signing/index';
+import {
+  buildRoot,
+  envelopeToJson,
+  generateKeyPair,
+  isoSeconds,
+  parseKeyPairJson,
+  rotateRoot,
+  trustRoot,
+  type KeyPair,
+  type RootSigned
+} from '../lib/signing/index';
 import { signEnvelope } from '../lib/documents';
 import { cliArgs, CliError, printJson, readTextFile, runCli, type CliValues } from './io';
 
@@ -38,7 +48,8 @@ type Values = CliValues<typeof OPTIONS>;
 function expiry(value: string | undefined, now: number): string {
   if (value === undefined) return isoSeconds(now + YEAR_MS);
   const t = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(t)) throw new CliError(`--expires must be an ISO-8601 time such as 2026-12-31T00:00:00Z, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(t))
+    throw new CliError(`--expires must be an ISO-8601 time such as 2026-12-31T00:00:00Z, got "${value}"`);
   if (t <= now) throw new CliError(`--expires ${value} is not in the future`);
   return isoSeconds(t);
 }
@@ -78,8 +89,10 @@ async function rotate(values: Values): Promise<void> {
   const oldKey = await parseKeyPairJson(readTextFile(values.key, 'signing key')).catch((e: unknown) => {
     throw new CliError(`${values.key}: ${e instanceof Error ? e.message : String(e)}`);
   });
-  if (!trusted.root.roles.root.keyIds.includes(oldKey.keyId)) throw new CliError(`${values.key}: key ${oldKey.keyId.slice(0, 12)}… is not a root key of root v${trusted.root.version}`);
-  if (trusted.root.roles.root.threshold > 1) throw new CliError(`root v${trusted.root.version} needs ${trusted.root.roles.root.threshold} root signatures; this tool signs with one key`);
+  if (!trusted.root.roles.root.keyIds.includes(oldKey.keyId))
+    throw new CliError(`${values.key}: key ${oldKey.keyId.slice(0, 12)}… is not a root key of root v${trusted.root.version}`);
+  if (trusted.root.roles.root.threshold > 1)
+    throw new CliError(`root v${trusted.root.version} needs ${trusted.root.roles.root.threshold} root signatures; this tool signs with one key`);
   const key = await generateKeyPair();
   const version = trusted.root.version + 1;
   const root = await rootFor(key, version, isoSeconds(now), expiry(values.expires, now));
@@ -87,7 +100,15 @@ async function rotate(values: Values): Promise<void> {
   const check = await rotateRoot(trusted.root, text, now);
   if (!check.ok) throw new CliError(`the rotated root does not verify: ${check.code}: ${check.error}`);
   const paths = writeKeyFiles(values.out, text, key, values.force === true);
-  printJson({ ok: true, keyId: key.keyId, revokedKeyIds: Object.keys(trusted.root.keys), version, expiresAt: root.expiresAt, root: paths.rootPath, signingKey: paths.keyPath });
+  printJson({
+    ok: true,
+    keyId: key.keyId,
+    revokedKeyIds: Object.keys(trusted.root.keys),
+    version,
+    expiresAt: root.expiresAt,
+    root: paths.rootPath,
+    signingKey: paths.keyPath
+  });
 }
 
 async function main(): Promise<void> {

@@ -103,7 +103,12 @@ async function fetchCommand(args: Args, registry: Registry): Promise<unknown> {
     files.push({ path: file.path, bytes: got.bytes, sha256: got.sha256, checkedBy });
   }
   writeLock(args.lock, lock);
-  const index = withInstalled(readIndex(args.dir, registry), entry, files.map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })), args.offer);
+  const index = withInstalled(
+    readIndex(args.dir, registry),
+    entry,
+    files.map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })),
+    args.offer
+  );
   writeIndex(args.dir, index);
   return { id: entry.id, dir: join(args.dir, entry.id), files, offered: index.offered };
 }

@@ -86,17 +86,20 @@ async function main(): Promise<void> {
     [semantic] = await search.scores([values.query]);
     await search.embedder.dispose();
   }
-  const { items, withheld, request } = await runPipeline({
-    products,
-    profile,
-    events,
-    now,
-    k,
-    // the query is understood by the built-in parser, as in the app with no model downloaded
-    ...requestFields(values.query),
-    ...(semantic ? { semantic } : {}),
-    ...(cf ? { cf } : {})
-  }, scorer);
+  const { items, withheld, request } = await runPipeline(
+    {
+      products,
+      profile,
+      events,
+      now,
+      k,
+      // the query is understood by the built-in parser, as in the app with no model downloaded
+      ...requestFields(values.query),
+      ...(semantic ? { semantic } : {}),
+      ...(cf ? { cf } : {})
+    },
+    scorer
+  );
   printJson({
     items: items.map((it) => ({
       productId: it.productId,

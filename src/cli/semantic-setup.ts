@@ -28,7 +28,12 @@ export interface SemanticSearch {
 }
 
 /** Published vectors from DIR, if they fit these products and this model. */
-export function publishedVectors(dir: string, products: readonly Product[], catalogueVersion: number, embedder: NodeEmbedder): { vectors: ProductVectors | null; refused: string | null } {
+export function publishedVectors(
+  dir: string,
+  products: readonly Product[],
+  catalogueVersion: number,
+  embedder: NodeEmbedder
+): { vectors: ProductVectors | null; refused: string | null } {
   if (!existsSync(dir)) return { vectors: null, refused: `${dir}: no such directory` };
   try {
     const { manifest, sha256, blob } = readArtifactDir(dir, 'vectors');

@@ -26,7 +26,8 @@ import { signEnvelope, verifyEnvelope } from '../lib/documents';
 import { cliArgs, CliError, parseIntOption, printJson, readTextFile, runCli } from './io';
 import { VectorsManifestSchema } from '../lib/llm/vectors';
 
-const USAGE = 'usage: sign --type catalogue|factors|vectors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
+const USAGE =
+  'usage: sign --type catalogue|factors|vectors --in FILE --key DIR/signing-key.json --version N [--expires ISO-8601] --out OUT.json [--root DIR/root.json]';
 const DEFAULT_VALID_MS = 30 * 24 * 3600 * 1000;
 
 const OPTIONS = {
@@ -53,7 +54,8 @@ function readStrictJson(path: string, label: string): unknown {
 function catalogueProducts(path: string): unknown[] {
   const raw = readStrictJson(path, 'catalogue');
   const body = isRecord(raw) && isRecord(raw['signed']) ? raw['signed'] : raw;
-  if (!isRecord(body) || !Array.isArray(body['products'])) throw new CliError(`catalogue ${path}: expected {"products":[...]}, a catalogue JSON or a signed catalogue envelope`);
+  if (!isRecord(body) || !Array.isArray(body['products']))
+    throw new CliError(`catalogue ${path}: expected {"products":[...]}, a catalogue JSON or a signed catalogue envelope`);
   const r = CatalogueSchema.safeParse({ products: body['products'] });
   if (!r.success) throw new CliError(`catalogue ${path}: ${formatIssues(r.error)}`);
   return body['products'];
@@ -88,7 +90,8 @@ async function main(): Promise<void> {
   let expiresAt = isoSeconds(now + DEFAULT_VALID_MS);
   if (values.expires !== undefined) {
     const t = Date.parse(values.expires);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.expires) || Number.isNaN(t)) throw new CliError(`--expires must be an ISO-8601 time such as 2026-12-31T00:00:00Z, got "${values.expires}"`);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.expires) || Number.isNaN(t))
+      throw new CliError(`--expires must be an ISO-8601 time such as 2026-12-31T00:00:00Z, got "${values.expires}"`);
     if (t <= now) throw new CliError(`--expires ${values.expires} is not in the future`);
     expiresAt = isoSeconds(t);
   }

@@ -121,8 +121,10 @@ export function parseGramJson(text: string, name = 'gram'): Gram {
   }
   if (typeof raw !== 'object' || raw === null) throw new Error(`${name}: expected {"itemIds":[...],"gram":[[...]]}`);
   const { itemIds, gram } = raw as { itemIds?: unknown; gram?: unknown };
-  if (!Array.isArray(itemIds) || !itemIds.every((s): s is string => typeof s === 'string' && s.length > 0)) throw new Error(`${name}: itemIds must be an array of non-empty strings`);
-  if (!Array.isArray(gram) || !gram.every((r): r is number[] => Array.isArray(r) && r.every((v) => typeof v === 'number'))) throw new Error(`${name}: gram must be an array of number arrays`);
+  if (!Array.isArray(itemIds) || !itemIds.every((s): s is string => typeof s === 'string' && s.length > 0))
+    throw new Error(`${name}: itemIds must be an array of non-empty strings`);
+  if (!Array.isArray(gram) || !gram.every((r): r is number[] => Array.isArray(r) && r.every((v) => typeof v === 'number')))
+    throw new Error(`${name}: gram must be an array of number arrays`);
   if (itemIds.length === 0) throw new Error(`${name}: no items`);
   return gramFromArrays(itemIds, gram);
 }
@@ -147,7 +149,13 @@ export async function runTrainFrom(args: TrainArgs, readText: (p: string) => str
   return fitAndWrite(args, estimatedGram(await readAggregates(args.input.source), false).gram, undefined, undefined, t0);
 }
 
-function fitAndWrite(args: TrainArgs, gram: Gram, rows: Interaction[] | undefined, itemIndex: Map<string, number> | undefined, t0: number): Record<string, unknown> {
+function fitAndWrite(
+  args: TrainArgs,
+  gram: Gram,
+  rows: Interaction[] | undefined,
+  itemIndex: Map<string, number> | undefined,
+  t0: number
+): Record<string, unknown> {
   const n = gram.n;
   const params: HyperParams = {};
   let tuning: Record<string, unknown> | undefined;

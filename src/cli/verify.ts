@@ -47,7 +47,9 @@ function readBytes(path: string, label: string): Uint8Array {
   } catch (e) {
     if (e instanceof Refused) throw e;
     const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-    return refuse(`${label} ${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e)}`);
+    return refuse(
+      `${label} ${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e)}`
+    );
   }
 }
 

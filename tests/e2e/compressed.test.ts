@@ -17,7 +17,12 @@ function raw(path: string, acceptEncoding: string): Promise<{ status: number; en
       const chunks: Buffer[] = [];
       res.on('data', (d: Buffer) => chunks.push(d));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, encoding: (res.headers['content-encoding'] as string | undefined) ?? null, vary: (res.headers['vary'] as string | undefined) ?? null, body: Buffer.concat(chunks) })
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: (res.headers['content-encoding'] as string | undefined) ?? null,
+          vary: (res.headers['vary'] as string | undefined) ?? null,
+          body: Buffer.concat(chunks)
+        })
       );
       res.on('error', reject);
     });
@@ -49,7 +54,9 @@ describe('compressed responses', () => {
       if (!verified.ok) throw new Error(verified.error);
       const factors = await raw('/api/factors', accept);
       expect(factors.encoding).toBe(want);
-      expect((await verifyEnvelope(inflate(factors.body).toString('utf8'), { root: root.root, type: 'factors', now, catalogueVersion: verified.version })).ok).toBe(true);
+      expect(
+        (await verifyEnvelope(inflate(factors.body).toString('utf8'), { root: root.root, type: 'factors', now, catalogueVersion: verified.version })).ok
+      ).toBe(true);
     }
   });
 });

@@ -8,7 +8,13 @@ import { launch } from './browser';
 
 const baseURL = inject('baseURL');
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values])
+  );
 
 describe('content security policy', () => {
   it('pages carry default-src, hashed script-src, connect-src, worker-src and frame-ancestors; every answer nosniff', async () => {
@@ -21,14 +27,27 @@ describe('content security policy', () => {
       expect(csp.get('object-src'), path).toEqual(["'none'"]);
       const scripts = csp.get('script-src') ?? [];
       expect(scripts, path).not.toContain("'unsafe-inline'");
-      expect(scripts.some((s) => s.startsWith("'sha256-")), path).toBe(true);
+      expect(
+        scripts.some((s) => s.startsWith("'sha256-")),
+        path
+      ).toBe(true);
       expect(csp.get('frame-ancestors')?.[0], path).toBe("'self'");
     }
     expect(directives((await fetch(`${baseURL}/embed`)).headers.get('content-security-policy') ?? '').get('frame-ancestors')!.length).toBeGreaterThan(1);
     // static files too (served by adapter-node's sirv, outside SvelteKit's hooks: scripts/serve.js)
     const version = (await fetch(`${baseURL}/_app/version.json`)).status;
     expect(version).toBe(200);
-    for (const path of ['/', '/api/catalogue', '/api/root', '/healthz', '/metrics', '/no-such-page', '/widget.js', '/manifest.webmanifest', '/_app/version.json']) {
+    for (const path of [
+      '/',
+      '/api/catalogue',
+      '/api/root',
+      '/healthz',
+      '/metrics',
+      '/no-such-page',
+      '/widget.js',
+      '/manifest.webmanifest',
+      '/_app/version.json'
+    ]) {
       expect((await fetch(`${baseURL}${path}`)).headers.get('x-content-type-options'), path).toBe('nosniff');
     }
   });
@@ -41,7 +60,9 @@ describe('content security policy', () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)
+      );
     });
     try {
       await page.goto(`${baseURL}/privacy`);

@@ -42,11 +42,15 @@ function cliList(answers: Answers, k: number): string[] {
   try {
     writeFileSync(join(dir, 'p.json'), JSON.stringify(effectiveProfile(EMPTY_PROFILE, scored.value, new Date())));
     writeFileSync(join(dir, 'e.jsonl'), '');
-    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, 'src/cli/recommend.ts', '--profile', join(dir, 'p.json'), '--events', join(dir, 'e.jsonl'), '--k', String(k)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', TSX_LOADER, 'src/cli/recommend.ts', '--profile', join(dir, 'p.json'), '--events', join(dir, 'e.jsonl'), '--k', String(k)],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000
+      }
+    );
     if (r.status !== 0) throw new Error(`recommend failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { items: { productId: string }[] }).items.map((i) => i.productId);
   } finally {

@@ -51,7 +51,10 @@ async function settledList(page: Page): Promise<{ ids: string[]; scores: number[
 }
 
 async function semanticOf(page: Page): Promise<number[]> {
-  return page.getByTestId('recommendations').locator(':scope > li').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-semantic') ?? 'NaN')));
+  return page
+    .getByTestId('recommendations')
+    .locator(':scope > li')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-semantic') ?? 'NaN')));
 }
 
 describe('Ask and the on-device model', () => {
@@ -125,7 +128,12 @@ describe('Ask and the on-device model', () => {
 
     // erased with everything else: the opt-in, the kept vectors and the model's cached files
     const modelFilesCached = () =>
-      page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat().filter((p) => p.startsWith('/models/bge-small-zh-v1.5/')).length);
+      page.evaluate(
+        async () =>
+          (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname))))
+            .flat()
+            .filter((p) => p.startsWith('/models/bge-small-zh-v1.5/')).length
+      );
     expect(await modelFilesCached()).toBeGreaterThan(0);
     page.on('dialog', (d) => void d.accept());
     await page.locator('nav a[href="/privacy"]').click();

@@ -40,11 +40,15 @@ function cliHoldings(answers: Answers, amount: number, horizon: number): string[
   const dir = mkdtempSync(join(tmpdir(), 'candor-portfolio-'));
   try {
     writeFileSync(join(dir, 'p.json'), JSON.stringify(effectiveProfile(EMPTY_PROFILE, scored.value, new Date())));
-    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, 'src/cli/allocate.ts', '--profile', join(dir, 'p.json'), '--amount', String(amount), '--horizon', String(horizon)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', TSX_LOADER, 'src/cli/allocate.ts', '--profile', join(dir, 'p.json'), '--amount', String(amount), '--horizon', String(horizon)],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000
+      }
+    );
     if (r.status !== 0) throw new Error(`allocate failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { holdings: { productId: string }[] }).holdings.map((h) => h.productId);
   } finally {
@@ -61,7 +65,10 @@ async function openPortfolio(page: Page, amount: number): Promise<void> {
 }
 
 async function holdings(page: Page): Promise<string[]> {
-  return page.getByTestId('holdings-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id') ?? ''));
+  return page
+    .getByTestId('holdings-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id') ?? ''));
 }
 
 async function noHorizontalScroll(page: Page): Promise<void> {
@@ -71,7 +78,11 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 async function seriousViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) }));
   });
@@ -121,10 +132,13 @@ describe('portfolio', () => {
     const mix = page.getByTestId('portfolio-mix');
     expect(await mix.getAttribute('data-level')).toBe('5');
     const ids = await holdings(page);
-    expect(ids.some((id) => risk(id) >= 4), ids.join(' ')).toBe(true);
+    expect(
+      ids.some((id) => risk(id) >= 4),
+      ids.join(' ')
+    ).toBe(true);
     for (const id of ids) expect(risk(id)).toBeLessThanOrEqual(5);
     // riskier than the cautious person's mix: more volatile, and a deeper 2008
-    expect(cautious, 'the cautious person\'s test runs first').not.toBeNull();
+    expect(cautious, "the cautious person's test runs first").not.toBeNull();
     expect(Number(await mix.getAttribute('data-volatility'))).toBeGreaterThan(cautious!.volatility);
     expect(Number(await page.getByTestId('stress-2008').getAttribute('data-value'))).toBeLessThan(cautious!.y2008);
     expect(await page.getByTestId('risk-return-table').locator('tbody tr').count()).toBeGreaterThan(10);
@@ -188,7 +202,10 @@ describe('comparison and the saved page', () => {
 describe('accessibility of the new pages (axe-core)', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`has no serious or critical violation in ${locale}, on a desktop and on a phone`, async () => {
-      for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 375, height: 740 }
+      ]) {
         session = await launch({ locale, bypassCSP: true, viewport });
         const { page } = session;
         const found: Record<string, unknown> = {};

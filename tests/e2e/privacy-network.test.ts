@@ -18,10 +18,33 @@ const QUERY = '我想投资一个高收益的理财产品';
 
 /** Headers a browser sends on its own; anything else (an id, a token, a cookie) fails the test. */
 const ALLOWED_HEADERS = new Set([
-  'accept', 'accept-encoding', 'accept-language', 'cache-control', 'connection', 'content-length', 'content-type', 'host',
-  'if-modified-since', 'if-none-match', 'origin', 'pragma', 'priority', 'purpose', 'range', 'referer', 'sec-ch-ua', 'sec-ch-ua-mobile',
-  'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'sec-fetch-user', 'sec-purpose',
-  'service-worker', 'upgrade-insecure-requests', 'user-agent'
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'connection',
+  'content-length',
+  'content-type',
+  'host',
+  'if-modified-since',
+  'if-none-match',
+  'origin',
+  'pragma',
+  'priority',
+  'purpose',
+  'range',
+  'referer',
+  'sec-ch-ua',
+  'sec-ch-ua-mobile',
+  'sec-ch-ua-platform',
+  'sec-fetch-dest',
+  'sec-fetch-mode',
+  'sec-fetch-site',
+  'sec-fetch-user',
+  'sec-purpose',
+  'service-worker',
+  'upgrade-insecure-requests',
+  'user-agent'
 ]);
 
 interface Recorded {
@@ -62,7 +85,10 @@ describe('what the app sends during a whole session', () => {
     await page.locator('#f-kind').selectOption('fund');
     const cards = page.getByTestId('catalogue-list').locator('article[data-kind="fund"]');
     const touched: string[] = [];
-    for (const [i, thumb] of [[0, '有帮助'], [1, '没帮助']] as const) {
+    for (const [i, thumb] of [
+      [0, '有帮助'],
+      [1, '没帮助']
+    ] as const) {
       const card = cards.nth(i);
       const id = (await card.getAttribute('data-product-id'))!;
       touched.push(id);
@@ -133,7 +159,8 @@ describe('what the app sends during a whole session', () => {
     for (const r of requests.filter((x) => x.headers['if-none-match'] !== undefined || x.headers['if-modified-since'] !== undefined)) {
       const fresh = await fetch(r.url);
       if (r.headers['if-none-match'] !== undefined) expect(fresh.headers.get('etag'), `${r.url}: If-None-Match`).toBe(r.headers['if-none-match']);
-      if (r.headers['if-modified-since'] !== undefined) expect(fresh.headers.get('last-modified'), `${r.url}: If-Modified-Since`).toBe(r.headers['if-modified-since']);
+      if (r.headers['if-modified-since'] !== undefined)
+        expect(fresh.headers.get('last-modified'), `${r.url}: If-Modified-Since`).toBe(r.headers['if-modified-since']);
     }
     expect(await context.cookies()).toEqual([]);
     expect(requests.some((r) => r.url === `${baseURL}/api/catalogue`)).toBe(true);

@@ -18,7 +18,9 @@ describe('installable, offline PWA', () => {
     await page.getByTestId('recommendations').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     // the install precaches the app, never the 24 MB model or onnxruntime's wasm (those are fetched on opt-in)
-    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    const cached = await page.evaluate(async () =>
+      (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat()
+    );
     expect(cached.length).toBeGreaterThan(10);
     expect(cached.filter((p) => p.startsWith('/models/') || p.endsWith('.onnx') || p.endsWith('.wasm'))).toEqual([]);
 
@@ -48,7 +50,10 @@ describe('installable, offline PWA', () => {
     await context.setOffline(true);
     await page.reload();
     expect(await recommendedIds(page)).toEqual(online);
-    await page.getByRole('status').filter({ hasText: /离线|Offline/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /离线|Offline/ })
+      .waitFor();
 
     await page.locator('nav a[href="/catalogue"]').click();
     // the whole kept catalogue is there offline; the page renders it a page at a time

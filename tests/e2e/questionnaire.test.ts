@@ -20,8 +20,18 @@ afterEach(async () => {
 });
 
 const TEXT = {
-  'zh-CN': { progress: (n: number) => `已回答 ${n}/12`, incomplete: (n: number) => `还有 ${n} 道题需要作答，已在下方标出。`, unanswered: '请回答此题。', range: '请输入 18 到 100 之间的整数。' },
-  en: { progress: (n: number) => `${n} of 12 answered`, incomplete: (n: number) => `${n} questions still need an answer. They are marked below.`, unanswered: 'Please answer this question.', range: 'Enter a whole number from 18 to 100.' }
+  'zh-CN': {
+    progress: (n: number) => `已回答 ${n}/12`,
+    incomplete: (n: number) => `还有 ${n} 道题需要作答，已在下方标出。`,
+    unanswered: '请回答此题。',
+    range: '请输入 18 到 100 之间的整数。'
+  },
+  en: {
+    progress: (n: number) => `${n} of 12 answered`,
+    incomplete: (n: number) => `${n} questions still need an answer. They are marked below.`,
+    unanswered: 'Please answer this question.',
+    range: 'Enter a whole number from 18 to 100.'
+  }
 } as const;
 
 async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
@@ -35,8 +45,7 @@ async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
 const focusedQuestion = (page: Page): Promise<string | null> =>
   page.evaluate(() => document.activeElement?.closest('fieldset[data-question]')?.getAttribute('data-question') ?? null);
 
-const marked = (page: Page): Promise<string[]> =>
-  page.locator('fieldset.invalid').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
+const marked = (page: Page): Promise<string[]> => page.locator('fieldset.invalid').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
 
 async function seriousViolations(page: Page): Promise<{ id: string; targets: string[][] }[]> {
   await page.addScriptTag({ path: axePath });
@@ -70,7 +79,19 @@ describe('questionnaire submitted incomplete', () => {
       // 11 questions need an answer: the age (out of range) and the ten after income
       const summary = page.getByTestId('questionnaire-incomplete');
       await expect.poll(() => summary.textContent().then((s) => s?.trim())).toBe(t.incomplete(11));
-      expect(await marked(page)).toEqual(['age', 'assets', 'debt', 'experience', 'knowledge', 'horizon', 'liquidity', 'lossTolerance', 'drop20', 'goals', 'investAmount']);
+      expect(await marked(page)).toEqual([
+        'age',
+        'assets',
+        'debt',
+        'experience',
+        'knowledge',
+        'horizon',
+        'liquidity',
+        'lossTolerance',
+        'drop20',
+        'goals',
+        'investAmount'
+      ]);
       expect(await focusedQuestion(page)).toBe('age');
       expect(await page.locator('#q-age').getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#q-age-problem').textContent()).toBe(t.range);

@@ -130,7 +130,9 @@ describe('store health on the real server', () => {
     const stored = Number(db.prepare<[], { n: number | null }>('SELECT SUM(reports) AS n FROM cohorts').get()?.n ?? 0);
     const integrity = db.pragma('integrity_check', { simple: true });
     db.close();
-    console.log(`kill -9 under load: sent ${sent}, acknowledged ${acked}, refused ${refused}, in flight ${inFlight}, stored ${stored}, integrity ${String(integrity)}`);
+    console.log(
+      `kill -9 under load: sent ${sent}, acknowledged ${acked}, refused ${refused}, in flight ${inFlight}, stored ${stored}, integrity ${String(integrity)}`
+    );
     expect(refused).toBe(0);
     expect(killed).toBe(true);
     expect(stored).toBeGreaterThanOrEqual(acked);

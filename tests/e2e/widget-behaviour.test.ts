@@ -49,7 +49,12 @@ describe('the widget, as a person uses it', () => {
     await frame.locator(`li[data-product-id="${ids[1]}"][data-applied="true"]`).waitFor();
     const cards = frame.locator('li[data-product-id]');
     expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id') ?? ''))).toEqual(ids);
-    expect(await cards.nth(1).getByRole('button', { name: /已申请/ }).isDisabled()).toBe(true);
+    expect(
+      await cards
+        .nth(1)
+        .getByRole('button', { name: /已申请/ })
+        .isDisabled()
+    ).toBe(true);
     // and the frame settles at its content's height rather than creeping up to the 4,000 px limit
     await page.waitForTimeout(1500);
     const settled = await frameHeight(page);

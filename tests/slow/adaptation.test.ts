@@ -17,7 +17,9 @@ import { feedbackExamples, MIN_FINE_TUNE_EXAMPLES } from '../../src/lib/ranker/f
 import { RankerService } from '../../src/lib/ranker/service';
 import { readFactorsDir, sha256Hex } from '../../src/lib/server/factors-dir';
 
-const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))).products;
+const products: Product[] = CatalogueSchema.parse(
+  JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))
+).products;
 const NOW = new Date('2026-12-01T00:00:00Z');
 const K = 12;
 const PROFILES: Record<string, Profile> = {

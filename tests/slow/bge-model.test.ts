@@ -52,7 +52,10 @@ describe('bge-small-zh-v1.5 in Node', { timeout: 60_000 }, () => {
 
   it('English: a paraphrase scores above an unrelated sentence', async () => {
     const [q] = await rows('query', ['cash that still earns something but I can take out tomorrow']);
-    const [mm, mortgage] = await rows('passage', ['A money market fund you can withdraw at any time, yielding about 2% a year', 'A first-home mortgage at 3.12% a year for up to 25 years']);
+    const [mm, mortgage] = await rows('passage', [
+      'A money market fund you can withdraw at any time, yielding about 2% a year',
+      'A first-home mortgage at 3.12% a year for up to 25 years'
+    ]);
     expect(dot(q!, mm!)).toBeGreaterThan(dot(q!, mortgage!) + 0.03);
   });
 
@@ -73,7 +76,10 @@ describe('bge-small-zh-v1.5 in Node', { timeout: 60_000 }, () => {
     if (!pub.vectors) throw new Error(pub.refused ?? 'no vectors');
     const some = products.slice(0, 32);
     const mine = await embedder.embed('passage', some.map(productText));
-    const theirs = vectorsFor(pub.vectors, some.map((p) => p.id));
+    const theirs = vectorsFor(
+      pub.vectors,
+      some.map((p) => p.id)
+    );
     let worst = 0;
     for (let i = 0; i < mine.length; i++) worst = Math.max(worst, Math.abs(mine[i]! - theirs[i]!));
     expect(worst).toBeLessThan(2e-3);
@@ -82,7 +88,11 @@ describe('bge-small-zh-v1.5 in Node', { timeout: 60_000 }, () => {
 
 describe('recommend --semantic', { timeout: 120_000 }, () => {
   const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, 'src/cli/recommend.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, 'src/cli/recommend.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 110_000
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   const profile = () => {
@@ -123,7 +133,11 @@ describe('recommend --semantic', { timeout: 120_000 }, () => {
 
 describe("a bank's release step: vectors, sign, verify", { timeout: 180_000 }, () => {
   const cli = (script: string, args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, `src/cli/${script}.ts`), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 170_000
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   const catalogue = resolve(ROOT, 'tests/fixtures/engine/catalogue.json');
@@ -140,7 +154,20 @@ describe("a bank's release step: vectors, sign, verify", { timeout: 180_000 }, (
     const keys = join(dir, 'keys');
     expect(cli('keys', ['generate', '--out', keys]).code).toBe(0);
     const signed = join(dir, 'vectors-signed.json');
-    const sign = cli('sign', ['--type', 'vectors', '--in', join(out, 'vectors.json'), '--key', join(keys, 'signing-key.json'), '--version', '1', '--out', signed, '--root', join(keys, 'root.json')]);
+    const sign = cli('sign', [
+      '--type',
+      'vectors',
+      '--in',
+      join(out, 'vectors.json'),
+      '--key',
+      join(keys, 'signing-key.json'),
+      '--version',
+      '1',
+      '--out',
+      signed,
+      '--root',
+      join(keys, 'root.json')
+    ]);
     expect(sign.code, sign.stderr).toBe(0);
     const verify = (extra: string[]) => cli('verify', [signed, '--root', join(keys, 'root.json'), ...extra]);
     expect(JSON.parse(verify(['--catalogue-version', '1', '--blob', blob]).stdout)).toEqual({ ok: true, type: 'vectors', version: 1 });

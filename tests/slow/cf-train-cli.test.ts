@@ -18,7 +18,10 @@ describe('train CLI', () => {
 
   it('from interactions: writes factors.json and factors-<sha256>.bin that load back', () => {
     const out = join(dir, 'ease');
-    const s = runTrain(parseTrainArgs(['--interactions', tsv, '--algo', 'ease', '--out', out, '--catalogue-version', '4', '--created', '2025-05-01T00:00:00Z']), read);
+    const s = runTrain(
+      parseTrainArgs(['--interactions', tsv, '--algo', 'ease', '--out', out, '--catalogue-version', '4', '--created', '2025-05-01T00:00:00Z']),
+      read
+    );
     expect(s).toMatchObject({ algo: 'ease', items: 40, catalogueVersion: 4, created: '2025-05-01T00:00:00Z', dtype: 'float16' });
     expect(s.tuning).toBeDefined();
     const manifest = JSON.parse(read(join(out, 'factors.json'))) as { sha256: string; lambda: number };
@@ -32,7 +35,17 @@ describe('train CLI', () => {
 
   it('from a Gram JSON (documented format), each algorithm', () => {
     const gramPath = join(dir, 'g.json');
-    writeFileSync(gramPath, JSON.stringify({ itemIds: ['a', 'b', 'c'], gram: [[2, 1, 0], [1, 3, 1], [0, 1, 1]] }));
+    writeFileSync(
+      gramPath,
+      JSON.stringify({
+        itemIds: ['a', 'b', 'c'],
+        gram: [
+          [2, 1, 0],
+          [1, 3, 1],
+          [0, 1, 1]
+        ]
+      })
+    );
     for (const [algo, extra, key, value] of [
       ['ease', ['--lambda', '0.5'], 'lambda', 0.5],
       ['ease', [], 'lambda', 2], // auto without interactions: 1 × mean diag = (2+3+1)/3
@@ -52,7 +65,11 @@ describe('train CLI', () => {
     expect(() => parseGramJson('{"itemIds":["a"],"gram":[[1,2]]}')).toThrow(/row 0/);
     expect(() => parseTrainArgs(['--algo', 'ease', '--out', dir])).toThrow(/exactly one/);
     expect(() => parseTrainArgs(['--gram', 'g', '--interactions', 'x', '--algo', 'ease', '--out', dir])).toThrow(/exactly one/);
-    const r = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/cli/train.ts', '--gram', join(dir, 'missing.json'), '--algo', 'ease', '--out', dir], { encoding: 'utf8' });
+    const r = spawnSync(
+      join(process.cwd(), 'node_modules/.bin/tsx'),
+      ['src/cli/train.ts', '--gram', join(dir, 'missing.json'), '--algo', 'ease', '--out', dir],
+      { encoding: 'utf8' }
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -66,7 +66,13 @@ describe('a 20,000-row real-shaped bank export', () => {
       expect(report.accepted / report.rows).toBeGreaterThanOrEqual(0.99);
       // every column is mapped, and the report says to what and how
       expect(Object.keys(report.columns.mapped)).toEqual([...EXPORT_HEADER]);
-      expect(report.columns.mapped).toMatchObject({ 产品代码: 'id', 风险等级: 'riskLevel', 管理人: 'issuer', 起购金额: 'minAmount', 业绩比较基准: 'benchmark' });
+      expect(report.columns.mapped).toMatchObject({
+        产品代码: 'id',
+        风险等级: 'riskLevel',
+        管理人: 'issuer',
+        起购金额: 'minAmount',
+        业绩比较基准: 'benchmark'
+      });
       expect(Object.values(report.columns.via).every((v) => v === 'alias')).toBe(true);
       expect(report.columns.extra).toEqual([]);
       expect(report.columns.ignored).toEqual([]);
@@ -92,7 +98,16 @@ describe('a 20,000-row real-shaped bank export', () => {
       const p = byId.get(s.code);
       expect(p, s.code).toBeDefined();
       const q = s.product;
-      expect({ kind: p!.kind, riskLevel: p!.riskLevel, minAmount: p!.minAmount, termMonths: p!.termMonths, liquidity: p!.liquidity, currency: p!.currency, apr: p!.apr, annualFee: p!.annualFee }).toEqual({
+      expect({
+        kind: p!.kind,
+        riskLevel: p!.riskLevel,
+        minAmount: p!.minAmount,
+        termMonths: p!.termMonths,
+        liquidity: p!.liquidity,
+        currency: p!.currency,
+        apr: p!.apr,
+        annualFee: p!.annualFee
+      }).toEqual({
         kind: q.kind,
         riskLevel: q.riskLevel,
         minAmount: q.minAmount,

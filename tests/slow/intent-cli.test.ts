@@ -36,7 +36,15 @@ describe('intent CLI', { timeout: 60_000 }, () => {
     expect(parseOutput(d.stdout, true)).toEqual({
       ...contract,
       // the extension: the high risk is only implied by the return wish, the kind was named
-      subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: ['kinds'], unrealistic: false, understood: true, truncated: false
+      subtypes: [],
+      excludedKinds: [],
+      fees: [],
+      age: null,
+      targetReturn: null,
+      hard: ['kinds'],
+      unrealistic: false,
+      understood: true,
+      truncated: false
     });
   });
 
@@ -52,15 +60,36 @@ describe('intent CLI', { timeout: 60_000 }, () => {
     const quoted = run(['--details', 'QDII 基金 5万 USD']);
     expect(joined.code).toBe(0);
     expect(joined.stdout).toBe(quoted.stdout);
-    expect(parseOutput(joined.stdout, true)).toMatchObject({ kinds: ['fund'], amount: 50000, currency: 'USD', subtypes: ['fund/qdii'], hard: ['kinds', 'subtypes', 'amount', 'currency'] });
+    expect(parseOutput(joined.stdout, true)).toMatchObject({
+      kinds: ['fund'],
+      amount: 50000,
+      currency: 'USD',
+      subtypes: ['fund/qdii'],
+      hard: ['kinds', 'subtypes', 'amount', 'currency']
+    });
   });
 
   it('prints the empty Intent for an empty string', () => {
     const r = run(['--details', '']);
     expect(r.code).toBe(0);
     expect(parseOutput(r.stdout, true)).toEqual({
-      kinds: [], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: [], language: 'en',
-      subtypes: [], excludedKinds: [], fees: [], age: null, targetReturn: null, hard: [], unrealistic: false, understood: false, truncated: false
+      kinds: [],
+      risk: null,
+      horizonMonths: null,
+      liquidity: null,
+      amount: null,
+      currency: null,
+      goals: [],
+      language: 'en',
+      subtypes: [],
+      excludedKinds: [],
+      fees: [],
+      age: null,
+      targetReturn: null,
+      hard: [],
+      unrealistic: false,
+      understood: false,
+      truncated: false
     });
   });
 

@@ -68,7 +68,7 @@ describe('eval:personas', () => {
     expect(wanted).toEqual(new Set(PRODUCT_KINDS));
   });
 
-  it('each persona\'s answers give the level its name says', () => {
+  it("each persona's answers give the level its name says", () => {
     for (const p of PERSONAS) {
       if (p.level === undefined || !p.answers) continue;
       const r = scoreQuestionnaire(p.answers, NOW);

@@ -46,7 +46,8 @@ function ensureBuilt(): void {
   const keys = ensureDevKeys();
   const built = join(repoRoot, 'build', 'index.js');
   const sources = ['src', 'static', 'workers', 'models'].map((d) => join(repoRoot, d)).filter((d) => existsSync(d));
-  const stale = !existsSync(built) || statSync(join(keys, 'root.json')).mtimeMs > statSync(built).mtimeMs || sources.some((d) => newestMtime(d) > statSync(built).mtimeMs);
+  const stale =
+    !existsSync(built) || statSync(join(keys, 'root.json')).mtimeMs > statSync(built).mtimeMs || sources.some((d) => newestMtime(d) > statSync(built).mtimeMs);
   if (stale && process.env['CANDOR_E2E_SKIP_BUILD'] !== '1') buildApp(repoRoot);
 }
 
@@ -85,8 +86,30 @@ describePg('Candor servers on one PostgreSQL', () => {
     blobSha = manifest.sha256;
     copyFileSync(join(repoRoot, 'models/factors/demo', `factors-${manifest.sha256}.bin`), join(factors, `factors-${manifest.sha256}.bin`));
     const key = join(devKeys, 'signing-key.json');
-    cli('sign', ['--type', 'catalogue', '--in', join(repoRoot, 'src/lib/server/demo-catalogue.json'), '--key', key, '--version', String(demo.version), '--out', join(tmp, 'catalogue.json')]);
-    cli('sign', ['--type', 'factors', '--in', join(repoRoot, 'models/factors/demo/factors.json'), '--key', key, '--version', String(demo.version), '--out', join(factors, 'factors.json')]);
+    cli('sign', [
+      '--type',
+      'catalogue',
+      '--in',
+      join(repoRoot, 'src/lib/server/demo-catalogue.json'),
+      '--key',
+      key,
+      '--version',
+      String(demo.version),
+      '--out',
+      join(tmp, 'catalogue.json')
+    ]);
+    cli('sign', [
+      '--type',
+      'factors',
+      '--in',
+      join(repoRoot, 'models/factors/demo/factors.json'),
+      '--key',
+      key,
+      '--version',
+      String(demo.version),
+      '--out',
+      join(factors, 'factors.json')
+    ]);
     deployment = {
       CANDOR_KEYS: keys,
       CANDOR_CATALOGUE: join(tmp, 'catalogue.json'),
@@ -239,7 +262,10 @@ describePg('Candor servers on one PostgreSQL', () => {
     const three = await Promise.all([0, 1, 2].map(() => startServer(env, { readyPath: '/healthz' })));
     servers.push(...three);
     const logs = three.map((s) => s.log());
-    expect(logs.filter((l) => l.includes('applied migration 1')), logs.join('\n---\n')).toHaveLength(1);
+    expect(
+      logs.filter((l) => l.includes('applied migration 1')),
+      logs.join('\n---\n')
+    ).toHaveLength(1);
     for (const l of logs) expect(l).not.toMatch(/error|could not be opened|failed/i);
     for (const s of three) expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     const client = new pg.Client({ connectionString: url });

@@ -46,8 +46,20 @@ function dump(aggs: readonly Aggregate[]): unknown {
 }
 
 /** Send reports (seed, i) for i in [from, to) through the real handler into `store`, each from its own address. */
-async function feed(store: FeedbackStore, seed: number, from: number, to: number, opts: { period?: string; epsilon?: number; now?: number } = {}): Promise<void> {
-  const handle = createFeedbackHandler({ store, metrics: new FeedbackMetrics(NOW), limiter: new RateLimiter(), itemIds: () => ITEMS, now: () => opts.now ?? NOW });
+async function feed(
+  store: FeedbackStore,
+  seed: number,
+  from: number,
+  to: number,
+  opts: { period?: string; epsilon?: number; now?: number } = {}
+): Promise<void> {
+  const handle = createFeedbackHandler({
+    store,
+    metrics: new FeedbackMetrics(NOW),
+    limiter: new RateLimiter(),
+    itemIds: () => ITEMS,
+    now: () => opts.now ?? NOW
+  });
   for (let i = from; i < to; i++) {
     const report = syntheticReport(seed, i, ITEMS, opts.period ?? PERIOD, opts.epsilon ?? 4);
     const req = new Request('http://localhost/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
@@ -188,16 +200,28 @@ describePg('PostgreSQL aggregate store', () => {
     expect(() => parseEstimateArgs(['--db', 'x', '--db-url', url], {})).toThrow(/not both/);
     expect(() => parseEstimateArgs(['--db-url', 'http://x'], {})).toThrow(/postgres/);
 
-    const trained = await runTrainFrom(parseTrainArgs(['--db-url', url, '--algo', 'ease', '--out', join(dir, 'factors-pg'), '--created', '2026-11-25T00:00:00Z']), () => '');
-    const viaFile = await runTrainFrom(parseTrainArgs(['--db', sqlitePath, '--algo', 'ease', '--out', join(dir, 'factors-sqlite'), '--created', '2026-11-25T00:00:00Z']), () => '');
+    const trained = await runTrainFrom(
+      parseTrainArgs(['--db-url', url, '--algo', 'ease', '--out', join(dir, 'factors-pg'), '--created', '2026-11-25T00:00:00Z']),
+      () => ''
+    );
+    const viaFile = await runTrainFrom(
+      parseTrainArgs(['--db', sqlitePath, '--algo', 'ease', '--out', join(dir, 'factors-sqlite'), '--created', '2026-11-25T00:00:00Z']),
+      () => ''
+    );
     expect(trained['sha256']).toBe(viaFile['sha256']);
     expect(trained['items']).toBe(ITEMS.length);
 
     // the CLI itself: JSON on stdout; an unreachable database is one line on stderr and exit 1
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/estimate.ts', '--db-url', url, '--counts-out', join(dir, 'counts.json')], { cwd: ROOT, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/estimate.ts', '--db-url', url, '--counts-out', join(dir, 'counts.json')], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect((JSON.parse(cli.stdout) as { reports: number }).reports).toBe(80);
-    const down = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/estimate.ts', '--db-url', 'postgres://candor@127.0.0.1:1/x'], { cwd: ROOT, encoding: 'utf8' });
+    const down = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/estimate.ts', '--db-url', 'postgres://candor@127.0.0.1:1/x'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    });
     expect(down.status).toBe(1);
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
     expect(down.stderr).toMatch(/ECONNREFUSED/);

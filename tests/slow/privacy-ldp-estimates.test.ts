@@ -44,7 +44,13 @@ beforeAll(() => {
 });
 
 /** True (weight 1) and contribution-bounded (weight min(1, ℓ/size)) counts of a kind over chosen person-weeks. */
-function truths(weeks: readonly KindSets[], picks: Int32Array, kind: 'item:view' | 'pair', d: number, at: ReadonlyMap<string, number>): { truth: Float64Array; bounded: Float64Array } {
+function truths(
+  weeks: readonly KindSets[],
+  picks: Int32Array,
+  kind: 'item:view' | 'pair',
+  d: number,
+  at: ReadonlyMap<string, number>
+): { truth: Float64Array; bounded: Float64Array } {
   const size = kind === 'pair' ? pairDomainSize(d) : d;
   const truth = new Float64Array(size);
   const bounded = new Float64Array(size);
@@ -72,7 +78,10 @@ function truths(weeks: readonly KindSets[], picks: Int32Array, kind: 'item:view'
 }
 
 function topIndices(values: Float64Array, k: number, filter: (x: number) => boolean = () => true): number[] {
-  return [...values.keys()].filter(filter).sort((a, b) => values[b]! - values[a]! || a - b).slice(0, k);
+  return [...values.keys()]
+    .filter(filter)
+    .sort((a, b) => values[b]! - values[a]! || a - b)
+    .slice(0, k);
 }
 
 function aggregateOnce(weeks: readonly KindSets[], picks: Int32Array, itemIds: readonly string[], epsilon: number, rng: Rng): Aggregator {
@@ -136,7 +145,11 @@ describe('estimates from 200,000 simulated people at the default ε', () => {
     }
     // Ĝ carries the same numbers, symmetric
     const gram = estimateGram(agg.aggregate);
-    for (const [a, b] of [[3, 7], [0, d - 1], [11, 11]] as const) {
+    for (const [a, b] of [
+      [3, 7],
+      [0, d - 1],
+      [11, 11]
+    ] as const) {
       expect(gram.gram.data[a * d + b]).toBe(pairs.counts[pairIndex(a, b, d)]);
       expect(gram.gram.data[b * d + a]).toBe(pairs.counts[pairIndex(a, b, d)]);
     }
@@ -205,8 +218,10 @@ describe('estimates from 200,000 simulated people at the default ε', () => {
       const c = { view: new Float64Array(d), pair: new Float64Array(pairDomainSize(d)) };
       for (const w of check) {
         const [part] = reportFromSets(weeks[w]!, { period: PERIOD, epsilon: DEFAULT_EPSILON, rng }).parts;
-        if (part!.kind === 'item:view') for (const x of viewIdx) c.view[x] = c.view[x]! + Number(counter.supports('item:view', part!.seed, part!.value, params.g, x));
-        if (part!.kind === 'pair') for (const x of pairIdx) c.pair[x] = c.pair[x]! + Number(counter.supports('pair', part!.seed, part!.value, params.g, ...pairOf.get(x)!));
+        if (part!.kind === 'item:view')
+          for (const x of viewIdx) c.view[x] = c.view[x]! + Number(counter.supports('item:view', part!.seed, part!.value, params.g, x));
+        if (part!.kind === 'pair')
+          for (const x of pairIdx) c.pair[x] = c.pair[x]! + Number(counter.supports('pair', part!.seed, part!.value, params.g, ...pairOf.get(x)!));
       }
       return c;
     })();

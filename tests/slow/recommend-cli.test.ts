@@ -32,7 +32,10 @@ const Output = z.strictObject({
     z.strictObject({
       productId: z.string().min(1),
       score: z.number().finite(),
-      reasons: z.array(z.strictObject({ code: z.enum(REASON_CODES), text: z.string().min(1) })).min(1).max(3)
+      reasons: z
+        .array(z.strictObject({ code: z.enum(REASON_CODES), text: z.string().min(1) }))
+        .min(1)
+        .max(3)
     })
   )
 });
@@ -116,11 +119,17 @@ describe('recommend CLI', { timeout: 60_000 }, () => {
 
   it('fails with one line for bad JSON', () => {
     expectOneLineError(run(['--profile', F('bad.json'), '--events', F('events.jsonl'), ...base]), /profile .*bad\.json: invalid JSON/);
-    expectOneLineError(run(['--profile', F('profile-c3.json'), '--events', F('events-bad-json.jsonl'), ...base]), /events-bad-json\.jsonl line 3: invalid JSON/);
+    expectOneLineError(
+      run(['--profile', F('profile-c3.json'), '--events', F('events-bad-json.jsonl'), ...base]),
+      /events-bad-json\.jsonl line 3: invalid JSON/
+    );
   });
 
   it('fails with one line for an invalid event, naming its line', () => {
-    expectOneLineError(run(['--profile', F('profile-c3.json'), '--events', F('events-invalid.jsonl'), ...base]), /events-invalid\.jsonl line 2: type: type must be one of/);
+    expectOneLineError(
+      run(['--profile', F('profile-c3.json'), '--events', F('events-invalid.jsonl'), ...base]),
+      /events-invalid\.jsonl line 2: type: type must be one of/
+    );
   });
 
   it('fails on an unknown product id in the events', () => {

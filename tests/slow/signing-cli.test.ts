@@ -85,7 +85,20 @@ describe('keys → sign → verify, offline', () => {
     const facOut = join(tmp, 'out', 'factors.signed.json');
     const [signCat, signFac, again] = await Promise.all([
       cli('sign', ['--type', 'catalogue', '--in', catalogueFile, '--key', key, '--version', '7', '--out', catOut, '--root', rootFile]),
-      cli('sign', ['--type', 'factors', '--in', join(fdir, 'factors.json'), '--key', key, '--version', '3', '--expires', '2099-01-01T00:00:00Z', '--out', facOut]),
+      cli('sign', [
+        '--type',
+        'factors',
+        '--in',
+        join(fdir, 'factors.json'),
+        '--key',
+        key,
+        '--version',
+        '3',
+        '--expires',
+        '2099-01-01T00:00:00Z',
+        '--out',
+        facOut
+      ]),
       cli('keys', ['generate', '--out', keys])
     ]);
     expect(signCat.code, signCat.stderr).toBe(0);

@@ -139,7 +139,10 @@ describe('population simulator', () => {
       for (const id of turnedDown) expect(pos.has(id)).toBe(false);
     }
     const { train, test } = splitPerUser(rows, { holdout: 0.2, seed: 1 });
-    const index = buildItemIndex(train.map((r) => r.item), test.map((r) => r.item));
+    const index = buildItemIndex(
+      train.map((r) => r.item),
+      test.map((r) => r.item)
+    );
     const itemIds = itemIdsOf(index);
     const { data, gram } = prepareSplit(train, test, index, itemIds);
     const ease = evaluate(fitEase(gram, 300), data, 10);

@@ -5,7 +5,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import { CsvError, csvDialect, decodeText, importCatalogue, importProducts, parseCsv, readColumnMap, type ImportReport } from '../../src/lib/import/catalogue-import';
+import {
+  CsvError,
+  csvDialect,
+  decodeText,
+  importCatalogue,
+  importProducts,
+  parseCsv,
+  readColumnMap,
+  type ImportReport
+} from '../../src/lib/import/catalogue-import';
 import { ProductSchema, type Product } from '../../src/lib/domain/product';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -85,7 +94,14 @@ describe('parseCsv (RFC 4180)', () => {
 
 describe('cleaning values', () => {
   it('percentages', () => {
-    for (const [raw, want] of [['4.5%', 4.5], ['3.5 %', 3.5], ['4.5', 4.5], ['２.１％', 2.1], ['年化3%', 3], ['-1.2%', -1.2]] as const) {
+    for (const [raw, want] of [
+      ['4.5%', 4.5],
+      ['3.5 %', 3.5],
+      ['4.5', 4.5],
+      ['２.１％', 2.1],
+      ['年化3%', 3],
+      ['-1.2%', -1.2]
+    ] as const) {
       expect(product({ expected_return: raw }).expectedReturn, raw).toBe(want);
     }
     expect(one({ expected_return: '3%-4%' }).report.refusals[0]!.reason).toMatch(/range/);
@@ -93,7 +109,17 @@ describe('cleaning values', () => {
   });
 
   it('amounts and units', () => {
-    for (const [raw, want] of [['1,000', 1000], ['5万', 50000], ['1.5万', 15000], ['1千', 1000], ['¥1,000元', 1000], ['10k', 10000], ['1亿', 1e8], ['20万元', 200000], ['1,234,567.5', 1234567.5]] as const) {
+    for (const [raw, want] of [
+      ['1,000', 1000],
+      ['5万', 50000],
+      ['1.5万', 15000],
+      ['1千', 1000],
+      ['¥1,000元', 1000],
+      ['10k', 10000],
+      ['1亿', 1e8],
+      ['20万元', 200000],
+      ['1,234,567.5', 1234567.5]
+    ] as const) {
       expect(product({ min_amount: raw }).minAmount, raw).toBe(want);
     }
     expect(product({ annual_fee: '免年费' }).annualFee).toBe(0);
@@ -101,7 +127,21 @@ describe('cleaning values', () => {
   });
 
   it('risk levels', () => {
-    for (const [raw, want] of [['R3', 3], ['r3', 3], ['PR3', 3], ['3', 3], ['3级', 3], ['三级', 3], ['中风险', 3], ['低风险', 1], ['中低风险', 2], ['中高风险', 4], ['高风险', 5], ['medium', 3], ['Ｒ５', 5]] as const) {
+    for (const [raw, want] of [
+      ['R3', 3],
+      ['r3', 3],
+      ['PR3', 3],
+      ['3', 3],
+      ['3级', 3],
+      ['三级', 3],
+      ['中风险', 3],
+      ['低风险', 1],
+      ['中低风险', 2],
+      ['中高风险', 4],
+      ['高风险', 5],
+      ['medium', 3],
+      ['Ｒ５', 5]
+    ] as const) {
       expect(product({ risk_level: raw }).riskLevel, raw).toBe(want);
     }
     for (const raw of ['R9', 'R0', '6', 'unknown', '']) {
@@ -112,14 +152,35 @@ describe('cleaning values', () => {
   });
 
   it('kinds in zh and en', () => {
-    for (const [raw, want] of [['定期存款', 'deposit'], ['理财', 'wealth'], ['Fund', 'fund'], ['基金', 'fund'], ['国债', 'bond'], ['保险', 'insurance'], ['信用卡', 'credit_card'], ['Credit Card', 'credit_card'], ['贷款', 'loan'], ['loan', 'loan']] as const) {
+    for (const [raw, want] of [
+      ['定期存款', 'deposit'],
+      ['理财', 'wealth'],
+      ['Fund', 'fund'],
+      ['基金', 'fund'],
+      ['国债', 'bond'],
+      ['保险', 'insurance'],
+      ['信用卡', 'credit_card'],
+      ['Credit Card', 'credit_card'],
+      ['贷款', 'loan'],
+      ['loan', 'loan']
+    ] as const) {
       expect(product({ kind: raw }).kind, raw).toBe(want);
     }
     expect(one({ kind: '期货' }).report.refusals[0]!.field).toBe('kind');
   });
 
   it('terms, liquidity, currency, yes/no, tags', () => {
-    for (const [raw, want] of [['12', 12], ['12个月', 12], ['1年', 12], ['3 years', 36], ['90天', 3], ['活期', null], ['开放式', null], ['-', null], ['', null]] as const) {
+    for (const [raw, want] of [
+      ['12', 12],
+      ['12个月', 12],
+      ['1年', 12],
+      ['3 years', 36],
+      ['90天', 3],
+      ['活期', null],
+      ['开放式', null],
+      ['-', null],
+      ['', null]
+    ] as const) {
       expect(product({ term_months: raw }).termMonths, raw).toBe(want);
     }
     expect(product({ liquidity: '随时' }).liquidity).toBe('high');
@@ -190,7 +251,16 @@ describe('the messy bank export', () => {
       (() => {
         // header + one row, saved the way zh-CN Excel saves CSV: 基金,中,低风险,是 in GBK
         const head = Buffer.from('id,kind,subtype,issuer,name_zh,name_en,description_zh,description_en,risk_level,guaranteed\r\np1,');
-        const row = Buffer.concat([Buffer.from('bbf9bdf0', 'hex'), Buffer.from(',bond,bank,'), Buffer.from('d6d0', 'hex'), Buffer.from(',Mid,d,d,'), Buffer.from('b5cdb7e7cfd5', 'hex'), Buffer.from(','), Buffer.from('cac7', 'hex'), Buffer.from('\r\n')]);
+        const row = Buffer.concat([
+          Buffer.from('bbf9bdf0', 'hex'),
+          Buffer.from(',bond,bank,'),
+          Buffer.from('d6d0', 'hex'),
+          Buffer.from(',Mid,d,d,'),
+          Buffer.from('b5cdb7e7cfd5', 'hex'),
+          Buffer.from(','),
+          Buffer.from('cac7', 'hex'),
+          Buffer.from('\r\n')
+        ]);
         writeFileSync(join(tmp, 'gbk.csv'), Buffer.concat([head, row]));
         return run(['import', join(tmp, 'gbk.csv'), '--out', join(tmp, 'gbk.json')]);
       })()
@@ -280,7 +350,9 @@ describe('real exports: Chinese headers, Excel, a column map', () => {
   const zh = (...rows: string[]) => importCatalogue({ format: 'csv', text: [ZH_HEADER, ...rows].join('\r\n') });
 
   it('maps Chinese headers and their variants, reports each mapping, and reads the unit a header states', () => {
-    const r = zh('="000123",易方达蓝筹精选混合,偏股混合型,中高风险(R4),易方达基金,0.1,90,T+1,人民币(CNY),沪深300指数收益率×80%+中债综合指数收益率×20%,成长|权益');
+    const r = zh(
+      '="000123",易方达蓝筹精选混合,偏股混合型,中高风险(R4),易方达基金,0.1,90,T+1,人民币(CNY),沪深300指数收益率×80%+中债综合指数收益率×20%,成长|权益'
+    );
     expect(r.report.refusals).toEqual([]);
     expect(r.report.columns.mapped).toEqual({
       产品编号: 'id',
@@ -297,7 +369,19 @@ describe('real exports: Chinese headers, Excel, a column map', () => {
     });
     expect(r.report.columns.units).toEqual({ '起点金额（万元）': '万元', '期限(天)': '天' });
     expect(Object.values(r.report.columns.via).every((v) => v === 'alias')).toBe(true);
-    expect(r.catalogue.products[0]).toMatchObject({ id: '000123', kind: 'fund', subtype: 'mixed', riskLevel: 4, issuer: '易方达基金', minAmount: 1000, termMonths: 3, liquidity: 'medium', currency: 'CNY', expectedReturn: null, tags: ['成长', '权益'] });
+    expect(r.catalogue.products[0]).toMatchObject({
+      id: '000123',
+      kind: 'fund',
+      subtype: 'mixed',
+      riskLevel: 4,
+      issuer: '易方达基金',
+      minAmount: 1000,
+      termMonths: 3,
+      liquidity: 'medium',
+      currency: 'CNY',
+      expectedReturn: null,
+      tags: ['成长', '权益']
+    });
     const notes = Object.fromEntries(r.report.changes.map((c) => [c.field, c.note]));
     expect(notes['minAmount']).toMatch(/万元/);
     expect(notes['subtype']).toMatch(/偏股混合型/);
@@ -325,7 +409,7 @@ describe('real exports: Chinese headers, Excel, a column map', () => {
     ]);
   });
 
-  it("reads Excel's quirks: sep= line, semicolons, tab-separated UTF-16, exponents, =\"…\" codes", () => {
+  it('reads Excel\'s quirks: sep= line, semicolons, tab-separated UTF-16, exponents, ="…" codes', () => {
     const base = ['产品代码', '产品名称', '产品类型', '风险等级', '发行机构', '起购金额'];
     const row = ['="007"', '甲', '基金', 'R2', 'm', '1.5E+04'];
     for (const [text, want] of [

@@ -17,10 +17,21 @@ const meta = { catalogueVersion: 7, created: '2025-01-02T03:04:05.000Z', sha256 
 describe('float16 by hand', () => {
   it('matches IEEE binary16 bit patterns (values checked against numpy.float16)', () => {
     const cases: [number, number][] = [
-      [0, 0x0000], [-0, 0x8000], [1, 0x3c00], [-2, 0xc000], [0.1, 0x2e66], [1 / 3, 0x3555],
-      [65504, 0x7bff], [65519, 0x7bff], [2 ** -14, 0x0400], [2 ** -24, 0x0001], [1e-4, 0x068e], [1e-8, 0x0000],
+      [0, 0x0000],
+      [-0, 0x8000],
+      [1, 0x3c00],
+      [-2, 0xc000],
+      [0.1, 0x2e66],
+      [1 / 3, 0x3555],
+      [65504, 0x7bff],
+      [65519, 0x7bff],
+      [2 ** -14, 0x0400],
+      [2 ** -24, 0x0001],
+      [1e-4, 0x068e],
+      [1e-8, 0x0000],
       // ties go to even: 1 + 2^-11 sits halfway between 1 and 1 + 2^-10
-      [1 + 2 ** -11, 0x3c00], [1 + 3 * 2 ** -11, 0x3c02]
+      [1 + 2 ** -11, 0x3c00],
+      [1 + 3 * 2 ** -11, 0x3c02]
     ];
     for (const [v, bits] of cases) expect(toHalfBits(v), `${v}`).toBe(bits);
     expect(toHalfBits(1e9)).toBe(0x7bff); // saturates
@@ -85,7 +96,8 @@ describe('factors artifact', () => {
     const { manifest, blob } = serializeFactors(models[0]!, { ...meta, dtype: 'float32' });
     expect(manifest.scale).toBe(1);
     const back = deserializeFactors(manifest, blob);
-    const a = models[0]!.score(xs[0]!), b = back.score(xs[0]!);
+    const a = models[0]!.score(xs[0]!),
+      b = back.score(xs[0]!);
     for (let i = 0; i < a.length; i++) expect(b[i]!).toBeCloseTo(a[i]!, 6);
   });
 

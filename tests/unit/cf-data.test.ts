@@ -17,7 +17,10 @@ describe('parse', () => {
   });
 
   it('movielens: tabs/spaces, ::, CSV with header; ratings ≥ 4 kept as binary', () => {
-    const want = [{ user: '1', item: '10' }, { user: '2', item: '30' }];
+    const want = [
+      { user: '1', item: '10' },
+      { user: '2', item: '30' }
+    ];
     expect(parseMovieLens('1\t10\t5\t881250949\n1\t20\t3\t881250949\n2 30 4 1\n')).toEqual(want);
     expect(parseMovieLens('1::10::4::978300760\n1::20::1::978300760\n2::30::5::1\n')).toEqual(want);
     expect(parseMovieLens('userId,movieId,rating,timestamp\n1,10,4.5,1\n1,20,3.5,1\n2,30,4.0,1\n')).toEqual(want);

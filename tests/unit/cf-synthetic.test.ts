@@ -13,7 +13,10 @@ import { synthInteractions } from '../fixtures/cf/synth';
 /* 2000 users × 300 items in 10 latent taste groups (see tests/fixtures/cf/synth.ts), 20 % held out per user. */
 const rows = synthInteractions({ users: 2000, items: 300, groups: 10, perUser: 20, seed: 7 });
 const { train, test } = splitPerUser(rows, { holdout: 0.2, seed: 1 });
-const index = buildItemIndex(train.map((r) => r.item), test.map((r) => r.item));
+const index = buildItemIndex(
+  train.map((r) => r.item),
+  test.map((r) => r.item)
+);
 const itemIds = itemIdsOf(index);
 const { data, gram } = prepareSplit(train, test, index, itemIds);
 

@@ -26,10 +26,16 @@ import { fitPureSvd } from '../../src/lib/cf/puresvd';
  *       [ 0 0 1 2 2 ]
  */
 const rows: Interaction[] = [
-  ['u1', 'a'], ['u1', 'b'],
-  ['u2', 'a'], ['u2', 'b'], ['u2', 'c'],
-  ['u3', 'c'], ['u3', 'd'], ['u3', 'e'],
-  ['u4', 'd'], ['u4', 'e']
+  ['u1', 'a'],
+  ['u1', 'b'],
+  ['u2', 'a'],
+  ['u2', 'b'],
+  ['u2', 'c'],
+  ['u3', 'c'],
+  ['u3', 'd'],
+  ['u3', 'e'],
+  ['u4', 'd'],
+  ['u4', 'e']
 ].map(([user, item]) => ({ user: user!, item: item! }));
 const index = buildItemIndex(rows.map((r) => r.item));
 const gram = gramFromInteractions(rows, index);
@@ -117,7 +123,14 @@ describe('EASE (λ = 1)', () => {
   });
 
   it('on-device fold-in from item ids (unknown ids ignored)', () => {
-    const x = interactionVector(model.itemIds, new Map([['d', 1], ['e', 1], ['not-in-factors', 1]]));
+    const x = interactionVector(
+      model.itemIds,
+      new Map([
+        ['d', 1],
+        ['e', 1],
+        ['not-in-factors', 1]
+      ])
+    );
     expect(Array.from(x)).toEqual([0, 0, 0, 1, 1]);
     // u4 excluding its own items: c (2/5) first, then a (−1/17, lower index than b)
     expect(topK(model.score(x), 2, Uint8Array.from([0, 0, 0, 1, 1]))).toEqual([2, 0]);
@@ -157,14 +170,22 @@ describe('PureSVD', () => {
 
     const m2 = fitPureSvd(gram, 2);
     expectClose(m2.eigenvalues, [3 + r5, 4]);
-    expectClose(m2.V, [0, 1, 2, 3, 4].flatMap((i) => [v1[i]!, v2[i]!]));
+    expectClose(
+      m2.V,
+      [0, 1, 2, 3, 4].flatMap((i) => [v1[i]!, v2[i]!])
+    );
     expectClose(m2.score(vec(1, 0, 0, 0, 0)), [p + 0.25, p + 0.25, r5 / 10, p - 0.25, p - 0.25]);
   });
 
   it('Lanczos (the large-n path) gets the same top pairs, through repeated eigenvalue 0', () => {
     const e = symmetricEigenTop(gram.data, 5, 5);
     expectClose(e.values, [3 + r5, 4, 3 - r5, 0, 0], 10);
-    for (let c = 0; c < 2; c++) expectClose([0, 1, 2, 3, 4].map((i) => e.vectors[i * 5 + c]!), c === 0 ? v1 : v2, 10);
+    for (let c = 0; c < 2; c++)
+      expectClose(
+        [0, 1, 2, 3, 4].map((i) => e.vectors[i * 5 + c]!),
+        c === 0 ? v1 : v2,
+        10
+      );
   });
 
   it('rejects d outside 1..n', () => {
@@ -203,7 +224,14 @@ describe('item-kNN', () => {
 
   it('never-seen items get no neighbours', () => {
     const idx = buildItemIndex(['a', 'b', 'z']);
-    const g = gramFromInteractions([{ user: 'u', item: 'a' }, { user: 'u', item: 'b' }, { user: 'v', item: 'a' }], idx);
+    const g = gramFromInteractions(
+      [
+        { user: 'u', item: 'a' },
+        { user: 'u', item: 'b' },
+        { user: 'v', item: 'a' }
+      ],
+      idx
+    );
     const m = fitItemKnn(g, 5);
     expect(Array.from(m.rowPtr)).toEqual([0, 1, 2, 2]);
     // sim_ab = 1 / √(2·1)
@@ -217,7 +245,12 @@ describe('popularity', () => {
     expect(Array.from(m.score(vec(1, 0, 0, 0, 0)))).toEqual([2, 2, 2, 2, 2]);
     const idx = buildItemIndex(['p', 'q', 'r']);
     const g = gramFromInteractions(
-      [{ user: 'x', item: 'p' }, { user: 'y', item: 'p' }, { user: 'y', item: 'r', weight: 2 }, { user: 'z', item: 'p' }],
+      [
+        { user: 'x', item: 'p' },
+        { user: 'y', item: 'p' },
+        { user: 'y', item: 'r', weight: 2 },
+        { user: 'z', item: 'p' }
+      ],
       idx
     );
     // diag = Σ_u x_ui²: p = 3, q = 0, r = 4

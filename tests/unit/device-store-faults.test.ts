@@ -30,14 +30,20 @@ async function fresh(): Promise<CandorDB> {
   await db.open();
   return db;
 }
-const serving = (text: string): typeof fetch => async () => new Response(text);
+const serving =
+  (text: string): typeof fetch =>
+  async () =>
+    new Response(text);
 
 describe('a refused IndexedDB write', () => {
   it('does not drop a verified catalogue: it is used, and the status says it was not kept', async () => {
     await fresh();
     await cacheCatalogue(db, { version: 1, products }, T);
     db.catalogue.put = () => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    const got = await syncCatalogue(db, serving(await trust.sign({ _type: 'catalogue', version: 2, issuedAt: ISSUED, expiresAt: EXPIRES, products })), T, { ok: true, root: trust.root });
+    const got = await syncCatalogue(db, serving(await trust.sign({ _type: 'catalogue', version: 2, issuedAt: ISSUED, expiresAt: EXPIRES, products })), T, {
+      ok: true,
+      root: trust.root
+    });
     expect(got.status).toMatchObject({ state: 'unsaved', version: 2, error: expect.stringMatching(/quota/) });
     expect(got.catalogue?.version).toBe(2);
   });

@@ -92,7 +92,14 @@ describe('CF as a candidate source', () => {
     // scale-free in x; the blend weighs it by the evidence, Σx / (Σx + 8): thin evidence speaks softly
     expect(collaborativeScores(cf, new Map([['anchor', 0.25]]), new Set(['co', 'card']))).toEqual(s);
     expect(cfEvidence(new Map([['anchor', 4]]))).toBeCloseTo(1 / 3, 12);
-    expect(cfEvidence(new Map([['anchor', 40], ['x', -8]]))).toBeCloseTo(40 / 48, 12);
+    expect(
+      cfEvidence(
+        new Map([
+          ['anchor', 40],
+          ['x', -8]
+        ])
+      )
+    ).toBeCloseTo(40 / 48, 12);
   });
 
   it('never lets CF bring in an unsuitable or ineligible product', () => {
@@ -127,7 +134,6 @@ describe('CF as a candidate source', () => {
     // a model whose scores are all ≤ 0 for the candidates
     silent(recommend(base({ cf: hand([['anchor', 'co', -1]]) })));
   });
-
 
   it('keeps the public API: without cf the result is exactly engine v0, and the weight is documented', () => {
     expect(CF_WEIGHT).toBe(0.35);

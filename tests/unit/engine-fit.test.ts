@@ -35,10 +35,14 @@ describe('suitabilityFit', () => {
     // R1 is two levels below C5's band (R3–R5): risk 1 − 2·0.4 = 0.2; no goal; practical 1 → 0.6·0.2
     expect(suitabilityFit(demand, c5).score).toBeCloseTo(0.12, 12);
     // the amount is practical: a minimum above it (the only practical part) leaves the floor, 0.4
-    expect(suitabilityFit(makeProduct('big', { kind: 'fund', subtype: 'index', riskLevel: 4, minAmount: 100_000 }), { ...c5, investAmount: 50_000 }).score).toBeCloseTo(0.4, 12);
+    expect(
+      suitabilityFit(makeProduct('big', { kind: 'fund', subtype: 'index', riskLevel: 4, minAmount: 100_000 }), { ...c5, investAmount: 50_000 }).score
+    ).toBeCloseTo(0.4, 12);
     // a term past the horizon: 36 months against 12 fits 1 − 24/12 → 0, so the fit is cut to 0.4 of itself
     // (a 12-month horizon also narrows C5's band to R3)
-    expect(suitabilityFit(makeProduct('long', { kind: 'fund', subtype: 'index', riskLevel: 3, termMonths: 36 }), { ...c5, horizonMonths: 12 }).score).toBeCloseTo(0.4, 12);
+    expect(
+      suitabilityFit(makeProduct('long', { kind: 'fund', subtype: 'index', riskLevel: 3, termMonths: 36 }), { ...c5, horizonMonths: 12 }).score
+    ).toBeCloseTo(0.4, 12);
   });
   it('implies a goal from the level when none is given (0.8)', () => {
     const bond = makeProduct('b', { kind: 'fund', subtype: 'bond', riskLevel: 2 });
@@ -70,7 +74,13 @@ describe('withheld: unknown age or income', () => {
     expect(c.withheld).toEqual({ count: 2, needs: ['age', 'income'], kinds: ['credit_card', 'insurance'], productIds: ['card', 'pol'] });
   });
   it('lets them through once the person says', () => {
-    const r = runEngine({ products: [card, policy], profile: { riskLevel: null, age: 30, annualIncome: 50_000, goals: ['travel'] }, events: [], now: NOW, k: 5 });
+    const r = runEngine({
+      products: [card, policy],
+      profile: { riskLevel: null, age: 30, annualIncome: 50_000, goals: ['travel'] },
+      events: [],
+      now: NOW,
+      k: 5
+    });
     expect(r.items.map((i) => i.productId)).toEqual(['card', 'pol']);
     expect(r.withheld.count).toBe(0);
   });
@@ -85,7 +95,9 @@ describe('smooth adaptation', () => {
   });
   it('a thumbs-up on a demand account does not fill the list with demand accounts', () => {
     const demand = Array.from({ length: 6 }, (_, i) => makeProduct(`dd${i}`, { kind: 'deposit', subtype: 'demand', riskLevel: 1, issuer: `b${i}` }));
-    const others = Array.from({ length: 10 }, (_, i) => makeProduct(`o${i}`, { kind: i % 2 ? 'wealth' : 'bond', subtype: `s${i}`, riskLevel: 1, popularity: 0.5 }));
+    const others = Array.from({ length: 10 }, (_, i) =>
+      makeProduct(`o${i}`, { kind: i % 2 ? 'wealth' : 'bond', subtype: `s${i}`, riskLevel: 1, popularity: 0.5 })
+    );
     const products = [...demand, ...others];
     const before = recommend({ products, profile: { riskLevel: null }, events: [], now: NOW, k: 8 }).map((r) => r.productId);
     const after = recommend({ products, profile: { riskLevel: null }, events: [ev('rate', 'dd0', 0, 1)], now: NOW, k: 8 }).map((r) => r.productId);

@@ -115,7 +115,17 @@ describe('recommend with a request', () => {
     expect(score(out, 'fund-equity-r4')).toBeCloseTo(score(plain, 'fund-equity-r4') + refine(popularityOf(two[1]!), 0.625), 10);
     expect(out.map((r) => r.productId)).toEqual(['fund-equity-r4', 'wm-12m-r2']);
     // the same opinion for everyone, or none at all, changes nothing
-    const flat = recommend({ products: two, profile: C4, events: [], now: NOW, k: 2, learned: new Map([['wm-12m-r2', 0.3], ['fund-equity-r4', 0.3]]) });
+    const flat = recommend({
+      products: two,
+      profile: C4,
+      events: [],
+      now: NOW,
+      k: 2,
+      learned: new Map([
+        ['wm-12m-r2', 0.3],
+        ['fund-equity-r4', 0.3]
+      ])
+    });
     expect(flat.map((r) => r.score)).toEqual(plain.map((r) => r.score));
     expect(LEARNED_WEIGHT).toBe(1);
   });

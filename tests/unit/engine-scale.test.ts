@@ -21,7 +21,16 @@ import { fixtureCatalogue, NOW } from '../fixtures/engine/fixtures';
 import demo from '../../src/lib/server/demo-catalogue.json';
 
 const DEMO = demo.products as Product[];
-const QUERIES = ['我想要一年期的低风险理财', 'a low-risk fund I can withdraw anytime', '免年费的信用卡', 'high return equity fund', '给35岁的自己买重疾险', '装修贷', 'ESG', '5万 定期 存款'];
+const QUERIES = [
+  '我想要一年期的低风险理财',
+  'a low-risk fund I can withdraw anytime',
+  '免年费的信用卡',
+  'high return equity fund',
+  '给35岁的自己买重疾险',
+  '装修贷',
+  'ESG',
+  '5万 定期 存款'
+];
 const EVENT_TYPES: CandorEvent['type'][] = ['view', 'click', 'favorite', 'dismiss', 'apply', 'rate'];
 
 function person(rng: Rng): Profile {
@@ -52,7 +61,14 @@ function cases(products: readonly Product[], count: number, seed: number): { nam
     const profile = person(rng);
     const kinds: ProductKind[] = rng.chance(0.25) ? [...new Set([rng.pick(PRODUCT_KINDS), rng.pick(PRODUCT_KINDS)])] : [];
     const query = rng.chance(0.3) ? rng.pick(QUERIES) : undefined;
-    const input: RecommendInput = { products, profile, events: history(rng, products), now: NOW, k: rng.pick([1, 5, 12, 12, 30]), ...(kinds.length ? { kinds } : {}) };
+    const input: RecommendInput = {
+      products,
+      profile,
+      events: history(rng, products),
+      now: NOW,
+      k: rng.pick([1, 5, 12, 12, 30]),
+      ...(kinds.length ? { kinds } : {})
+    };
     if (query !== undefined) Object.assign(input, { query, intent: parseIntent(query) });
     return { name: `#${i} ${JSON.stringify(profile)} kinds=${kinds.join(',')} q=${query ?? ''}`, input };
   });
@@ -70,7 +86,10 @@ describe('the engine at scale equals the full scan', () => {
       const all = { ...input, k: DEMO.length };
       const fast = runEngine(all, { reasons: false });
       const slow = runEngine(all, { exhaustive: true });
-      expect(fast.items.map((x) => [x.productId, x.score, x.signals]), name).toEqual(slow.items.map((x) => [x.productId, x.score, x.signals]));
+      expect(
+        fast.items.map((x) => [x.productId, x.score, x.signals]),
+        name
+      ).toEqual(slow.items.map((x) => [x.productId, x.score, x.signals]));
       expect(fast.items.every((x) => x.reasons.length === 0)).toBe(true);
     }
   });

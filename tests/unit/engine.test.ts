@@ -31,8 +31,7 @@ const find = (rs: Recommendation[], id: string): Recommendation => {
 
 describe('interactionWeights', () => {
   it('weights each event type as documented', () => {
-    const one = (type: Parameters<typeof ev>[0], value?: number): number | undefined =>
-      interactionWeights([ev(type, 'p', 0, value)], NOW).get('p');
+    const one = (type: Parameters<typeof ev>[0], value?: number): number | undefined => interactionWeights([ev(type, 'p', 0, value)], NOW).get('p');
     expect(one('view')).toBe(1);
     expect(one('click')).toBe(2);
     expect(one('favorite')).toBe(4);
@@ -207,9 +206,7 @@ describe('recommend: behaviour', () => {
   });
 
   it('spreads the top k across kinds unless the query asks for one kind', () => {
-    const funds = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'].map((id, i) =>
-      makeProduct(id, { kind: 'fund', subtype: `s${i}`, popularity: 0.9 })
-    );
+    const funds = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'].map((id, i) => makeProduct(id, { kind: 'fund', subtype: `s${i}`, popularity: 0.9 }));
     const deps = ['d1', 'd2'].map((id) => makeProduct(id, { kind: 'deposit', subtype: 'time_deposit', popularity: 0.5 }));
     const products = [...funds, ...deps];
     // a goal none of them serves, so that they fit alike and popularity orders them

@@ -116,7 +116,10 @@ describe('syncFactors', () => {
 
 describe('trustedRoot follows rotations', () => {
   let next: KeyPair;
-  const rootsServer = (roots: string[]): typeof fetch => async () => new Response(JSON.stringify({ roots: roots.map((r) => JSON.parse(r)) }));
+  const rootsServer =
+    (roots: string[]): typeof fetch =>
+    async () =>
+      new Response(JSON.stringify({ roots: roots.map((r) => JSON.parse(r)) }));
 
   it('accepts root 2 signed by the old and the new key, keeps it offline, and ignores an improper one', async () => {
     await fresh();

@@ -55,7 +55,13 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'candor-feedback-'));
   store = new SqliteAggregateStore(join(dir, 'sub', 'agg.sqlite'));
   metrics = new FeedbackMetrics(NOW);
-  handle = createFeedbackHandler({ store, metrics, limiter: new RateLimiter({ capacity: 30, refillPerSecond: 0.5, maxEntries: 1000 }), itemIds: () => ITEMS, now: () => NOW });
+  handle = createFeedbackHandler({
+    store,
+    metrics,
+    limiter: new RateLimiter({ capacity: 30, refillPerSecond: 0.5, maxEntries: 1000 }),
+    itemIds: () => ITEMS,
+    now: () => NOW
+  });
 });
 
 afterEach(() => {
@@ -80,7 +86,12 @@ describe('POST /api/feedback handler', () => {
     expect(store.reportsPerPeriod()).toEqual([{ period: PERIOD, reports: 25 }]);
     // different ε values are separate cohorts
     expect((await post(JSON.stringify(syntheticReport(7, 99, ITEMS, PERIOD, 1)))).status).toBe(202);
-    expect(store.aggregates().map((a) => a.epsilon).sort()).toEqual([1, 4]);
+    expect(
+      store
+        .aggregates()
+        .map((a) => a.epsilon)
+        .sort()
+    ).toEqual([1, 4]);
   });
 
   it('refuses malformed, oversized, wrong-schema and out-of-policy requests with a 4xx and changes nothing', async () => {
@@ -168,7 +179,11 @@ describe('estimator job (npm run estimate)', () => {
     const last = shiftPeriod(PERIOD, -1);
     const lastWeek = createFeedbackHandler({ store, metrics, limiter: new RateLimiter(), itemIds: () => ITEMS, now: () => NOW - 7 * 86_400_000 });
     for (let i = 0; i < 10; i++) {
-      const req = new Request('http://localhost/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(syntheticReport(9, 100 + i, ITEMS, last, 2)) });
+      const req = new Request('http://localhost/api/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(syntheticReport(9, 100 + i, ITEMS, last, 2))
+      });
       expect((await lastWeek(req, 'x')).status).toBe(202);
     }
     const dbPath = join(dir, 'sub', 'agg.sqlite');
@@ -182,7 +197,10 @@ describe('estimator job (npm run estimate)', () => {
     for (let x = 0; x < gram.data.length; x++) expect(gram.data[x]).toBeCloseTo(expected.data[x]!, 4);
     const counts = JSON.parse(readFileSync(join(dir, 'out', 'counts.json'), 'utf8')) as { kinds: Record<string, { counts: number[] }> };
     const views = store.aggregates().map((a) => estimateCounts(a, 'item:view'));
-    expect(counts.kinds['item:view']!.counts[0]).toBeCloseTo(views.reduce((s, v) => s + v.counts[0]!, 0), 1);
+    expect(counts.kinds['item:view']!.counts[0]).toBeCloseTo(
+      views.reduce((s, v) => s + v.counts[0]!, 0),
+      1
+    );
     // without --raw the Gram is made PSD; --from/--to select weeks
     const psd = runEstimate(parseEstimateArgs(['--db', dbPath, '--from', PERIOD, '--gram-out', join(dir, 'out', 'psd.json')], {}));
     expect(psd['reports']).toBe(30);
@@ -196,10 +214,14 @@ describe('crash safety', () => {
     const path = join(dir, 'crash.sqlite');
     const seed = 11;
     const epsilon = 1; // small g: large support sets, so each transaction takes a while
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/fixtures/privacy/writer.ts'), path, String(seed), String(epsilon), '320', PERIOD], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'tests/fixtures/privacy/writer.ts'), path, String(seed), String(epsilon), '320', PERIOD],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    );
     let confirmed = -1;
     let buffered = '';
     let stderr = '';

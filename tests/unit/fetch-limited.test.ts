@@ -95,11 +95,22 @@ describe('syncCatalogue under a hostile network keeps the verified copy', () => 
     const trust = await testTrust();
     const db = openCandorDb('fetch-limited-test');
     await db.open();
-    const serve = (body: string): typeof fetch => async () => new Response(body);
+    const serve =
+      (body: string): typeof fetch =>
+      async () =>
+        new Response(body);
     const root = { ok: true as const, root: trust.root };
-    const first = await syncCatalogue(db, serve(await trust.sign({ _type: 'catalogue', version: 1, issuedAt: ISSUED, expiresAt: EXPIRES, products: fixtureCatalogue() })), new Date(ISSUED), root);
+    const first = await syncCatalogue(
+      db,
+      serve(await trust.sign({ _type: 'catalogue', version: 1, issuedAt: ISSUED, expiresAt: EXPIRES, products: fixtureCatalogue() })),
+      new Date(ISSUED),
+      root
+    );
     expect(first.status.state).toBe('fresh');
-    const to = (path: string): typeof fetch => (_input, init) => fetch(`${base}${path}`, init);
+    const to =
+      (path: string): typeof fetch =>
+      (_input, init) =>
+        fetch(`${base}${path}`, init);
     const hung = await syncCatalogue(db, to('/hang'), new Date(ISSUED), root, { headersMs: 200 });
     expect(hung.status).toMatchObject({ state: 'offline', version: 1 });
     expect(hung.catalogue?.products.length).toBeGreaterThan(0);

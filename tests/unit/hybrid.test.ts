@@ -89,7 +89,12 @@ describe('hybrid retrieval in the engine', () => {
     const without = recommend(input);
     expect(without.some((r) => r.signals.matched)).toBe(false);
     const withModel = recommend({ ...input, semantic: sims });
-    expect(withModel.slice(0, 3).map((r) => r.productId).sort()).toEqual(['fund-r5', 'ins-ci', 'ins-med']);
+    expect(
+      withModel
+        .slice(0, 3)
+        .map((r) => r.productId)
+        .sort()
+    ).toEqual(['fund-r5', 'ins-ci', 'ins-med']);
     const top = withModel[0]!;
     expect(top.reasons[0]!.code).toBe('close_in_meaning');
     expect(explain(top.reasons[0]!, 'en')).toBe('Close in meaning to your request');

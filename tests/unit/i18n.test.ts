@@ -4,9 +4,7 @@ import zhCN from '../../src/lib/i18n/zh-CN.json';
 import { initialLocale } from '../../src/lib/i18n/locale';
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v !== null && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]
-  );
+  return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 function placeholders(text: string): string[] {
@@ -19,8 +17,7 @@ describe('messages', () => {
   });
 
   it('every message uses the same placeholders in both languages', () => {
-    const get = (obj: object, path: string): string =>
-      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj) as string;
+    const get = (obj: object, path: string): string => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj) as string;
     for (const key of keys(en)) expect(placeholders(get(zhCN, key)), key).toEqual(placeholders(get(en, key)));
   });
 });

@@ -38,7 +38,10 @@ const CASES: readonly Case[] = [
   ['travel card', { kinds: ['credit_card'], subtypes: ['credit_card/travel'] }],
   ['qdii fund in USD', { kinds: ['fund'], subtypes: ['fund/qdii'], currency: 'USD', hard: ['kinds', 'subtypes', 'currency'] }],
   // ---- fees -------------------------------------------------------------------------------------------
-  ['travel credit card with no annual fee', { kinds: ['credit_card'], subtypes: ['credit_card/travel'], fees: ['no_annual_fee'], hard: ['kinds', 'subtypes', 'fees'] }],
+  [
+    'travel credit card with no annual fee',
+    { kinds: ['credit_card'], subtypes: ['credit_card/travel'], fees: ['no_annual_fee'], hard: ['kinds', 'subtypes', 'fees'] }
+  ],
   ['免年费的信用卡', { kinds: ['credit_card'], fees: ['no_annual_fee'], hard: ['kinds', 'fees'] }],
   // no annual fee alone implies a card: the fee is said, the kind implied
   ['免年费', { kinds: ['credit_card'], fees: ['no_annual_fee'], hard: ['fees'] }],

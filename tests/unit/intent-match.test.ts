@@ -26,7 +26,10 @@ describe('matchIntent over the demo catalogue', () => {
   it('every subtype a request can name is a kind and exists in the demo catalogue', () => {
     for (const s of INTENT_SUBTYPES) {
       expect(PRODUCT_KINDS).toContain(subtypeKind(s));
-      expect(PRODUCTS.some((p) => `${p.kind}/${p.subtype}` === s), s).toBe(true);
+      expect(
+        PRODUCTS.some((p) => `${p.kind}/${p.subtype}` === s),
+        s
+      ).toBe(true);
     }
   });
 
@@ -61,7 +64,8 @@ describe('matchIntent over the demo catalogue', () => {
   });
 
   it('index funds with low fees, QDII in USD, large CDs, ESG', () => {
-    for (const p of fitting('低费率的指数基金')) expect(p.kind === 'fund' && (p.subtype === 'index' || p.tags.includes('index')) && p.tags.includes('low-cost')).toBe(true);
+    for (const p of fitting('低费率的指数基金'))
+      expect(p.kind === 'fund' && (p.subtype === 'index' || p.tags.includes('index')) && p.tags.includes('low-cost')).toBe(true);
     expect(fitting('低费率的指数基金').length).toBeGreaterThan(0);
     const usd = fitting('QDII基金 美元');
     expect(usd.length).toBeGreaterThan(0);

@@ -332,9 +332,17 @@ describe('parseIntent: contract', () => {
     const got = parseIntent('稳健的基金，5万，一年');
     // the contract's eight keys first, then the extension (all optional in the schema, always filled here)
     expect(Object.keys(got).slice(0, 8).sort()).toEqual(['amount', 'currency', 'goals', 'horizonMonths', 'kinds', 'language', 'liquidity', 'risk']);
-    expect(Object.keys(got).slice(8).sort()).toEqual(
-      ['age', 'excludedKinds', 'fees', 'hard', 'subtypes', 'targetReturn', 'truncated', 'understood', 'unrealistic']
-    );
+    expect(Object.keys(got).slice(8).sort()).toEqual([
+      'age',
+      'excludedKinds',
+      'fees',
+      'hard',
+      'subtypes',
+      'targetReturn',
+      'truncated',
+      'understood',
+      'unrealistic'
+    ]);
     expect(JSON.parse(JSON.stringify(got))).toEqual(got);
   });
 
@@ -415,8 +423,48 @@ describe('parseIntent: properties', () => {
   });
 
   const zhEn = fc.constantFrom(
-    '不要', '不想', '稳健', '高收益', '基金', '5万', '三到五年', 'no', "don't", 'fund', 'low risk', '$10k', '随时', '锁定', '，', ',', ' ', '股票', '亏钱',
-    '年', '个月', '万', '亿', '-', '到', '一', '两', '十', '几', '半', '3', '.', 'k', 'years', 'a', 'and a half', '🙂', '岁', '%', '美元', '但是', 'but'
+    '不要',
+    '不想',
+    '稳健',
+    '高收益',
+    '基金',
+    '5万',
+    '三到五年',
+    'no',
+    "don't",
+    'fund',
+    'low risk',
+    '$10k',
+    '随时',
+    '锁定',
+    '，',
+    ',',
+    ' ',
+    '股票',
+    '亏钱',
+    '年',
+    '个月',
+    '万',
+    '亿',
+    '-',
+    '到',
+    '一',
+    '两',
+    '十',
+    '几',
+    '半',
+    '3',
+    '.',
+    'k',
+    'years',
+    'a',
+    'and a half',
+    '🙂',
+    '岁',
+    '%',
+    '美元',
+    '但是',
+    'but'
   );
 
   it('any mix of the words it knows gives a valid Intent', () => {
@@ -428,8 +476,12 @@ describe('parseIntent: properties', () => {
 
   it('gives a valid Intent for any 2,000-character input (its time is measured by npm run bench -- --only intent)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 2000, maxLength: 2000 }), fc.array(zhEn, { minLength: 400, maxLength: 400 }).map((w) => w.join('').slice(0, 2000).padEnd(2000, '基'))), (s) =>
-        IntentSchema.safeParse(parseIntent(s)).success
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 2000, maxLength: 2000 }),
+          fc.array(zhEn, { minLength: 400, maxLength: 400 }).map((w) => w.join('').slice(0, 2000).padEnd(2000, '基'))
+        ),
+        (s) => IntentSchema.safeParse(parseIntent(s)).success
       ),
       { numRuns: 100 }
     );

@@ -7,7 +7,14 @@ import { makeProduct } from '../fixtures/engine/fixtures';
 
 const t: Translate = (key, options) => (options?.values ? `${key}(${Object.values(options.values).join('|')})` : key);
 
-const policy: Product = { ...makeProduct('ins-1'), kind: 'insurance', minAmount: 350, termMonths: null, premium: { amount: 350, period: 'year' }, coverage: 1_000_000 };
+const policy: Product = {
+  ...makeProduct('ins-1'),
+  kind: 'insurance',
+  minAmount: 350,
+  termMonths: null,
+  premium: { amount: 350, period: 'year' },
+  coverage: 1_000_000
+};
 const card: Product = { ...makeProduct('card-1'), kind: 'credit_card', annualFee: 0, apr: 18.25, benefits: [{ 'zh-CN': '贵宾厅', en: 'Lounges' }] };
 const loan: Product = { ...makeProduct('loan-1'), kind: 'loan', apr: 12, minAmount: 1000, termMonths: 12, maxAmount: 1_000_000 };
 

@@ -8,7 +8,9 @@ import { fixtureCatalogue } from '../fixtures/engine/fixtures';
 const INDEX: DeploymentIndex = {
   version: 1,
   offered: { embed: 'candor-tiny-embed', instruct: null },
-  models: [{ id: 'candor-tiny-embed', role: 'embed', task: 'feature-extraction', dtype: 'fp32', files: [{ path: 'config.json', bytes: 271, sha256: 'a'.repeat(64) }] }]
+  models: [
+    { id: 'candor-tiny-embed', role: 'embed', task: 'feature-extraction', dtype: 'fp32', files: [{ path: 'config.json', bytes: 271, sha256: 'a'.repeat(64) }] }
+  ]
 };
 
 let n = 0;
@@ -114,7 +116,10 @@ describe('the products vectors behind semantic search', () => {
     const log: { type: string; kind?: string; texts?: number }[] = [];
     const seen: ({ done: number; total: number } | null)[] = [];
     // what the progress bar shows at each message to the worker, and after each reply
-    const client: LlmClient = new LlmClient(fakeWorker(log, () => seen.push(client.embedding)), async () => Response.json(bgeLike));
+    const client: LlmClient = new LlmClient(
+      fakeWorker(log, () => seen.push(client.embedding)),
+      async () => Response.json(bgeLike)
+    );
     await client.init(db());
     const kept: number[] = [];
     client.useVectorSource({ load: async () => null, keep: async (_c, _m, v) => void kept.push(v.ids.length) });

@@ -22,8 +22,16 @@ describe('intent from an instruction model', () => {
 
   it('accepts the extended Intent, and asks for it with worked examples', () => {
     const extended = {
-      ...INTENT, subtypes: ['deposit/large_cd'], excludedKinds: ['fund'], fees: [], age: 35, targetReturn: 3, hard: ['kinds', 'subtypes', 'age'],
-      unrealistic: false, understood: true, truncated: false
+      ...INTENT,
+      subtypes: ['deposit/large_cd'],
+      excludedKinds: ['fund'],
+      fees: [],
+      age: 35,
+      targetReturn: 3,
+      hard: ['kinds', 'subtypes', 'age'],
+      unrealistic: false,
+      understood: true,
+      truncated: false
     };
     expect(intentFromOutput(JSON.stringify(extended))).toEqual({ ok: true, value: extended });
     expect(intentFromOutput(JSON.stringify({ ...extended, subtypes: ['deposit/crypto'] }))).toMatchObject({ ok: false, error: /subtypes/ });
@@ -62,7 +70,7 @@ describe('grounded explanations', () => {
     { name: 'Steady bond fund', facts: ['risk level R2'] }
   ];
 
-  it('puts every fact in the prompt and asks for the person\'s language', () => {
+  it("puts every fact in the prompt and asks for the person's language", () => {
     const m = explainMessages(items, 'zh-CN');
     expect(m[0]!.content).toContain('Simplified Chinese');
     for (const f of items.flatMap((i) => i.facts)) expect(m[1]!.content).toContain(f);
@@ -82,8 +90,23 @@ describe('grounded explanations', () => {
 
 describe('aggregate download progress', () => {
   const models = [
-    { id: 'e', role: 'embed' as const, task: 'feature-extraction' as const, dtype: 'q8' as const, files: [{ path: 'a', bytes: 100, sha256: 'a'.repeat(64) }, { path: 'b', bytes: 900, sha256: 'b'.repeat(64) }] },
-    { id: 'g', role: 'instruct' as const, task: 'text-generation' as const, dtype: 'q4f16' as const, files: [{ path: 'a', bytes: 1000, sha256: 'c'.repeat(64) }] }
+    {
+      id: 'e',
+      role: 'embed' as const,
+      task: 'feature-extraction' as const,
+      dtype: 'q8' as const,
+      files: [
+        { path: 'a', bytes: 100, sha256: 'a'.repeat(64) },
+        { path: 'b', bytes: 900, sha256: 'b'.repeat(64) }
+      ]
+    },
+    {
+      id: 'g',
+      role: 'instruct' as const,
+      task: 'text-generation' as const,
+      dtype: 'q4f16' as const,
+      files: [{ path: 'a', bytes: 1000, sha256: 'c'.repeat(64) }]
+    }
   ];
 
   it('sums bytes over every file of every model, never past the total', () => {

@@ -30,7 +30,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function harness() {
   const replies: LlmReply[] = [];
-  const handle = createHandler(transformersRuntime(async () => 'cpu'), (r) => replies.push(LlmReplySchema.parse(r)));
+  const handle = createHandler(
+    transformersRuntime(async () => 'cpu'),
+    (r) => replies.push(LlmReplySchema.parse(r))
+  );
   return { replies, handle, of: (id: number) => replies.filter((r) => r.id === id) };
 }
 

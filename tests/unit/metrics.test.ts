@@ -57,7 +57,16 @@ describe('metrics on hand-ranked lists', () => {
 
   it('coverage = distinct recommended / universe', () => {
     expect(coverage([['a', 'b'], ['b', 'c'], ['a']], 6)).toBe(3 / 6);
-    expect(coverage([['a', 'b', 'c'], ['d', 'e']], 10, 2)).toBe(4 / 10);
+    expect(
+      coverage(
+        [
+          ['a', 'b', 'c'],
+          ['d', 'e']
+        ],
+        10,
+        2
+      )
+    ).toBe(4 / 10);
   });
 });
 
@@ -77,7 +86,10 @@ describe('evaluate (the eval protocol)', () => {
     const train = new Map([['u1', { idx: Int32Array.from([0]), val: Float64Array.from([1]) }]]);
     // u1 (train a): ranking b c d, test {c}  → k=2: [b, c] hit at 2
     // u2 (no train): ranking a b c d, test {d, a} → [a, b] hit at 1
-    const test = new Map([['u1', new Set([2])], ['u2', new Set([3, 0])]]);
+    const test = new Map([
+      ['u1', new Set([2])],
+      ['u2', new Set([3, 0])]
+    ]);
     const m = evaluate(model, { itemIds: model.itemIds, train, test }, 2);
     expect(m.users).toBe(2);
     expect(m.precision).toBe((1 / 2 + 1 / 2) / 2);

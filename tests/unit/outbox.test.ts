@@ -9,7 +9,18 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheCatalogue, eraseAll, exportAll, ExportFileSchema, openCandorDb, recordEvent, type CandorDB } from '../../src/lib/client/db';
-import { buildOnce, getEpsilon, listReports, readLedger, reenrolAfterErase, runOutbox, sendNow, setEpsilon, setUploadMode, type OutboxDeps } from '../../src/lib/client/outbox';
+import {
+  buildOnce,
+  getEpsilon,
+  listReports,
+  readLedger,
+  reenrolAfterErase,
+  runOutbox,
+  sendNow,
+  setEpsilon,
+  setUploadMode,
+  type OutboxDeps
+} from '../../src/lib/client/outbox';
 import { mulberry32 } from '../../src/lib/common/random';
 import { MAX_SEND_DELAY_MS, MIN_SEND_DELAY_MS, outcomeOf } from '../../src/lib/privacy/delivery';
 import { periodOf, shiftPeriod } from '../../src/lib/privacy/period';
@@ -169,7 +180,17 @@ describe('feedback outbox', () => {
     expect((await listReports(db)).find((r) => r.period === period)!.status).toBe('unconfirmed');
     expect(sent).toHaveLength(1);
     // what each status means
-    expect([200, 202, 408, 429, 503, 400, 413, 500, 502].map(outcomeOf)).toEqual(['sent', 'sent', 'retry', 'retry', 'retry', 'refused', 'refused', 'unconfirmed', 'unconfirmed']);
+    expect([200, 202, 408, 429, 503, 400, 413, 500, 502].map(outcomeOf)).toEqual([
+      'sent',
+      'sent',
+      'retry',
+      'retry',
+      'retry',
+      'refused',
+      'refused',
+      'unconfirmed',
+      'unconfirmed'
+    ]);
   });
 
   it('paused keeps building and sends nothing; stopped does neither; resume sends what waited', async () => {

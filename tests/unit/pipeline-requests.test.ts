@@ -10,7 +10,9 @@ import type { Profile } from '../../src/lib/domain/profile';
 import { intentNotes, parseIntent } from '../../src/lib/intent';
 import { runPipeline, type PipelineResult, type Scorer } from '../../src/lib/pipeline';
 
-const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))).products;
+const products: Product[] = CatalogueSchema.parse(
+  JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))
+).products;
 const byId = new Map(products.map((p) => [p.id, p]));
 const NOW = new Date('2026-12-01T00:00:00Z');
 const adult: Profile = { riskLevel: 4, age: 35, annualIncome: 200_000 };
@@ -47,7 +49,11 @@ describe('requests through the one pipeline', () => {
 
   it('ESG: the top three are ESG or sustainable investments', async () => {
     const { top } = await ask('ESG基金');
-    for (const p of top.slice(0, 3)) expect(p.tags.some((t) => t === 'esg' || t === 'sustainable'), p.id).toBe(true);
+    for (const p of top.slice(0, 3))
+      expect(
+        p.tags.some((t) => t === 'esg' || t === 'sustainable'),
+        p.id
+      ).toBe(true);
   });
 
   it('a travel card with no annual fee: the top three are travel cards without a fee', async () => {

@@ -32,7 +32,9 @@ import { shrinkCorrelation } from '../../src/lib/portfolio/ledoit-wolf';
 
 const csv = readFileSync(new URL('../../models/asset-classes/monthly-returns.csv', import.meta.url), 'utf8');
 const estimate = estimateClasses(parseMonthlyReturns(csv));
-const products: Product[] = CatalogueSchema.parse(JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))).products;
+const products: Product[] = CatalogueSchema.parse(
+  JSON.parse(readFileSync(new URL('../../src/lib/server/demo-catalogue.json', import.meta.url), 'utf8'))
+).products;
 const byId = new Map(products.map((p) => [p.id, p]));
 
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -51,7 +53,11 @@ function classWeights(a: Allocation): number[] {
 }
 
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
-const quad = (w: readonly number[], m: readonly (readonly number[])[]) => dot(w, m.map((row) => dot(row, w)));
+const quad = (w: readonly number[], m: readonly (readonly number[])[]) =>
+  dot(
+    w,
+    m.map((row) => dot(row, w))
+  );
 
 describe('estimate from the real monthly data', () => {
   it('uses the months every class has, with volatilities matching a direct computation and shrunk correlations', () => {
@@ -59,7 +65,11 @@ describe('estimate from the real monthly data', () => {
     expect(estimate.months.at(-1)).toBe('2019-08');
     expect(estimate.months).toHaveLength(188);
     // CSI 300 volatility straight from the column, over the same months
-    const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const csi = rows.filter((r) => r[0]! >= '2004-01' && r[0]! <= '2019-08').map((r) => Number(r[1]));
     const m = csi.reduce((a, b) => a + b, 0) / csi.length;
     const sd = Math.sqrt((csi.reduce((a, b) => a + (b - m) ** 2, 0) / (csi.length - 1)) * 12);
@@ -75,12 +85,22 @@ describe('estimate from the real monthly data', () => {
 
   it('Ledoit–Wolf pulls the sample correlation towards the identity by the stated intensity', () => {
     // two perfectly correlated standardised series, and the formula's intensity worked by hand
-    const z = [[1, 1], [-1, -1], [1, 1], [-1, -1]];
+    const z = [
+      [1, 1],
+      [-1, -1],
+      [1, 1],
+      [-1, -1]
+    ];
     const { correlation, intensity } = shrinkCorrelation(z);
     // S = [[1,1],[1,1]], m = 1, d² = 2; every xxᵀ equals S, so b² = 0 and nothing is shrunk
     expect(intensity).toBe(0);
     expect(correlation[0]![1]).toBeCloseTo(1, 12);
-    const noisy = shrinkCorrelation([[1, 1], [-1, -1], [1, -1], [-1, 1]]);
+    const noisy = shrinkCorrelation([
+      [1, 1],
+      [-1, -1],
+      [1, -1],
+      [-1, 1]
+    ]);
     // S = I here: it is already the target
     expect(noisy.correlation[0]![1]).toBeCloseTo(0, 12);
   });
@@ -104,7 +124,14 @@ describe('allocation for a person', () => {
     expect(short.volatility).toBeLessThan(all[4]!.volatility);
   });
 
-  for (const [level, amount] of [[1, 50_000], [2, 50_000], [3, 120_000], [4, 50_000], [5, 200_000], [null, 30_000]] as const) {
+  for (const [level, amount] of [
+    [1, 50_000],
+    [2, 50_000],
+    [3, 120_000],
+    [4, 50_000],
+    [5, 200_000],
+    [null, 30_000]
+  ] as const) {
     it(`C${level ?? '?'} with ¥${amount}: every holding passes the gate and its minimum, weights sum to 1, the limits hold`, async () => {
       const profile = person(level);
       const a = await allocateFor(profile, amount);
@@ -154,7 +181,11 @@ describe('allocation for a person', () => {
  * at volatility ≤ σ within these bounds" directly.
  */
 const PortfolioAllocation = createRequire(import.meta.url)('portfolio-allocation') as {
-  meanVarianceOptimizationWeights(mu: number[], sigma: number[][], opt: { constraints: { maxVolatility: number; minWeights: number[]; maxWeights: number[] } }): number[];
+  meanVarianceOptimizationWeights(
+    mu: number[],
+    sigma: number[][],
+    opt: { constraints: { maxVolatility: number; minWeights: number[]; maxWeights: number[] } }
+  ): number[];
 };
 
 describe('the chosen mix and the efficient frontier', () => {
@@ -175,7 +206,14 @@ describe('the chosen mix and the efficient frontier', () => {
       const load = (s: Sleeve) => MARKET_CLASSES.map((c) => (SLEEVE_EXPOSURE[s] as Partial<Record<MarketClass, number>>)[c] ?? 0);
       const loads = a.target.map((t) => load(t.sleeve));
       const mu = loads.map((l) => dot(l, estimate.expected));
-      const cov = loads.map((x) => loads.map((y) => dot(x, estimate.covariance.map((row) => dot(row, y)))));
+      const cov = loads.map((x) =>
+        loads.map((y) =>
+          dot(
+            x,
+            estimate.covariance.map((row) => dot(row, y))
+          )
+        )
+      );
       // a ridge as small as the app's, so that a blend sleeve does not make Σ singular for the critical line
       const sigma = cov.map((row, i) => row.map((v, j) => v + (i === j ? 1e-10 : 0)));
       const best = (vol: number) => {
@@ -185,7 +223,9 @@ describe('the chosen mix and the efficient frontier', () => {
         return dot(w, mu);
       };
       // the optimiser's sleeve mix
-      const tw = MARKET_CLASSES.map((c) => a.target.reduce((s, t) => s + t.weight * ((SLEEVE_EXPOSURE[t.sleeve] as Partial<Record<MarketClass, number>>)[c] ?? 0), 0));
+      const tw = MARKET_CLASSES.map((c) =>
+        a.target.reduce((s, t) => s + t.weight * ((SLEEVE_EXPOSURE[t.sleeve] as Partial<Record<MarketClass, number>>)[c] ?? 0), 0)
+      );
       const tVol = Math.sqrt(quad(tw, estimate.covariance));
       const tRet = dot(tw, estimate.expected);
       expect(tVol).toBeLessThanOrEqual(a.targetVolatility + 1e-6);
@@ -206,7 +246,10 @@ describe('history and stress', () => {
     // CSI 300 TR, June–August 2015: −7.2363 %, −14.0481 %, −11.7431 %
     expect(h.stress.find((s) => s.scenario === '2015')!.return).toBeCloseTo((1 - 0.072363) * (1 - 0.140481) * (1 - 0.117431) - 1, 10);
     // half CSI 300, half bonds (CSI aggregate bond: +0.4288 %, +1.2163 %, +0.7841 %), rebalanced monthly
-    const half = mixHistory(MARKET_CLASSES.map((c) => (c === 'cn_equity' || c === 'bond' ? 0.5 : 0)), estimate);
+    const half = mixHistory(
+      MARKET_CLASSES.map((c) => (c === 'cn_equity' || c === 'bond' ? 0.5 : 0)),
+      estimate
+    );
     const byHand = (1 + (-0.072363 + 0.004288) / 2) * (1 + (-0.140481 + 0.012163) / 2) * (1 + (-0.117431 + 0.007841) / 2) - 1;
     expect(half.stress.find((s) => s.scenario === '2015')!.return).toBeCloseTo(byHand, 10);
 

@@ -233,7 +233,13 @@ describe('reports', () => {
       const kind = reportFromSets({}, { period: PERIOD, rng }).parts[0]!.kind;
       seen[kind] = seen[kind]! + 1;
     }
-    expect(chiSquare(REPORT_KINDS.map((k) => seen[k]!), REPORT_KINDS.map((k) => KIND_WEIGHTS[k]), n)).toBeLessThan(chiSquareCritical(REPORT_KINDS.length - 1));
+    expect(
+      chiSquare(
+        REPORT_KINDS.map((k) => seen[k]!),
+        REPORT_KINDS.map((k) => KIND_WEIGHTS[k]),
+        n
+      )
+    ).toBeLessThan(chiSquareCritical(REPORT_KINDS.length - 1));
   });
 });
 

@@ -56,7 +56,11 @@ describe('what the server publishes', () => {
       expect(text).toBe(pub.catalogue.body);
       expect((await verifyEnvelope(text, { root: root.root, type: 'catalogue', now })).ok).toBe(true);
     }
-    const identity = await conditional(new Request('http://x/api/factors', { headers: { 'accept-encoding': 'identity, gzip;q=0, br;q=0' } }), pub.factors!.manifest, 'no-cache');
+    const identity = await conditional(
+      new Request('http://x/api/factors', { headers: { 'accept-encoding': 'identity, gzip;q=0, br;q=0' } }),
+      pub.factors!.manifest,
+      'no-cache'
+    );
     expect(identity.headers.get('content-encoding')).toBeNull();
   });
 });

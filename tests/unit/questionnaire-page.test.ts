@@ -9,7 +9,7 @@ function complete(): Answers {
   return a;
 }
 
-describe('the questionnaire page\'s answer check', () => {
+describe("the questionnaire page's answer check", () => {
   it('finds nothing wrong with a complete set, and counts all of them answered', () => {
     expect(answerProblems(complete()).size).toBe(0);
     expect(answeredCount(complete())).toBe(QUESTIONS.length);

@@ -106,8 +106,24 @@ describe('the questions', () => {
   });
 
   it('covers the required topics', () => {
-    for (const id of ['age', 'income', 'assets', 'experience', 'knowledge', 'horizon', 'lossTolerance', 'drop20', 'goals', 'liquidity', 'debt', 'investAmount']) {
-      expect(QUESTIONS.some((x) => x.id === id), id).toBe(true);
+    for (const id of [
+      'age',
+      'income',
+      'assets',
+      'experience',
+      'knowledge',
+      'horizon',
+      'lossTolerance',
+      'drop20',
+      'goals',
+      'liquidity',
+      'debt',
+      'investAmount'
+    ]) {
+      expect(
+        QUESTIONS.some((x) => x.id === id),
+        id
+      ).toBe(true);
     }
     expect(q('age')).toMatchObject({ kind: 'number', min: 18, max: 100 });
     expect(q('goals').kind).toBe('multi');
@@ -147,7 +163,16 @@ describe('scoreQuestionnaire()', () => {
 
   it('maps scores to levels at the exact thresholds', () => {
     const cases: [number, number][] = [
-      [0, 1], [10, 1], [11, 2], [20, 2], [21, 3], [30, 3], [31, 4], [40, 4], [41, 5], [50, 5]
+      [0, 1],
+      [10, 1],
+      [11, 2],
+      [20, 2],
+      [21, 3],
+      [30, 3],
+      [31, 4],
+      [40, 4],
+      [41, 5],
+      [50, 5]
     ];
     for (const [s, level] of cases) expect(levelForScore(s), `score ${s}`).toBe(level);
   });
@@ -211,7 +236,10 @@ describe('scoreQuestionnaire()', () => {
       question.kind === 'number'
         ? fc.integer({ min: question.min ?? 0, max: question.max ?? 100 })
         : question.kind === 'multi'
-          ? fc.subarray(question.options.map((o) => o.id), { minLength: 1 })
+          ? fc.subarray(
+              question.options.map((o) => o.id),
+              { minLength: 1 }
+            )
           : fc.constantFrom(...question.options.map((o) => o.id));
     const arb = fc.record(Object.fromEntries(QUESTIONS.map((x) => [x.id, pick(x)])));
     fc.assert(
@@ -230,7 +258,15 @@ describe('scoreQuestionnaire()', () => {
   });
 
   it('fills the profile: age, the lower bound of the income band, horizon, goals, liquidity, amount, loss tolerance', () => {
-    const r = score({ ...neutral(), income: '150k-300k', horizon: '3-5y', liquidity: 'little', goals: ['retirement', 'growth'], investAmount: 50_000, age: 33 });
+    const r = score({
+      ...neutral(),
+      income: '150k-300k',
+      horizon: '3-5y',
+      liquidity: 'little',
+      goals: ['retirement', 'growth'],
+      investAmount: 50_000,
+      age: 33
+    });
     expect(r.profile).toEqual({
       age: 33,
       annualIncome: 150_000,

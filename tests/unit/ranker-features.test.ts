@@ -23,7 +23,14 @@ describe('ranker features', () => {
   const card = makeProduct('card', { kind: 'credit_card', subtype: 'cashback', issuer: 'bank-b', riskLevel: 1, apr: 18 });
   const products = new Map([bondFund, card].map((p) => [p.id, p]));
   const person = personFeatures({ riskLevel: 3, age: 45, annualIncome: 120_000, goals: ['income', 'education'], liquidityNeed: 'medium' });
-  const shares = historyShares(products, new Map([['bf', 6], ['card', 2], ['gone', 5]]));
+  const shares = historyShares(
+    products,
+    new Map([
+      ['bf', 6],
+      ['card', 2],
+      ['gone', 5]
+    ])
+  );
   const row = featureRow(person, bondFund, 3, { signals, rank: 2, shares });
   const f = named(row);
 

@@ -44,7 +44,10 @@ describe('on-device fine-tuning', () => {
     expect(bondFunds.length).toBeGreaterThanOrEqual(8);
   });
 
-  for (const [label, value] of [['thumbs up', 1], ['thumbs down', -1]] as const) {
+  for (const [label, value] of [
+    ['thumbs up', 1],
+    ['thumbs down', -1]
+  ] as const) {
     it(`moves the other bond funds ${value > 0 ? 'up' : 'down'} after a ${label} on four of them`, async () => {
       const events = [...viewed, ...rated.map((id, i) => rate(id, value, 50 - i))];
       const ex = feedbackExamples({ products, profile, events });

@@ -81,9 +81,7 @@ describe('CatalogueSchema', () => {
   });
 
   it('refuses a bad product inside, with its index', () => {
-    expect(errorOf(CatalogueSchema, { products: [PRODUCT, { ...PRODUCT, id: 'x', riskLevel: 7 }] })).toMatch(
-      /^products\.1\.riskLevel: risk level must be 1-5/
-    );
+    expect(errorOf(CatalogueSchema, { products: [PRODUCT, { ...PRODUCT, id: 'x', riskLevel: 7 }] })).toMatch(/^products\.1\.riskLevel: risk level must be 1-5/);
   });
 
   it('refuses a missing product list and a negative version', () => {

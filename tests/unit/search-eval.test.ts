@@ -20,7 +20,8 @@ describe('eval:search', () => {
     expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(80);
     const subtypes = new Set(catalogue.products.map((p) => `${p.kind}/${p.subtype}`));
     for (const q of JUDGED_QUERIES) for (const r of q.relevant) expect(subtypes.has(r), `${q.text}: ${r}`).toBe(true);
-    for (const lang of ['zh', 'en'] as const) expect(JUDGED_QUERIES.filter((q) => q.lang === lang && q.group === 'paraphrase').length).toBeGreaterThanOrEqual(20);
+    for (const lang of ['zh', 'en'] as const)
+      expect(JUDGED_QUERIES.filter((q) => q.lang === lang && q.group === 'paraphrase').length).toBeGreaterThanOrEqual(20);
     expect(new Set(JUDGED_QUERIES.map((q) => q.text)).size).toBe(JUDGED_QUERIES.length);
   });
 });

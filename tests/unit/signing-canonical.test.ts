@@ -105,7 +105,13 @@ describe('strict JSON parse', () => {
   });
 
   it('refuses duplicate keys at the top level, nested, in arrays, and spelled with escapes', () => {
-    for (const text of ['{"a":1,"a":2}', '{"x":{"b":1,"c":2,"b":1}}', '[{"ok":1},{"k":[{"d":1,"d":1}]}]', '{"a":1,"\\u0061":2}', '{"__proto__":1,"__proto__":2}']) {
+    for (const text of [
+      '{"a":1,"a":2}',
+      '{"x":{"b":1,"c":2,"b":1}}',
+      '[{"ok":1},{"k":[{"d":1,"d":1}]}]',
+      '{"a":1,"\\u0061":2}',
+      '{"__proto__":1,"__proto__":2}'
+    ]) {
       const r = parseStrictJson(text);
       expect(r.ok, text).toBe(false);
       if (!r.ok) expect(r.code, text).toBe('duplicate_key');

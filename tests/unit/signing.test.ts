@@ -1,5 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalize, envelopeToJson, fromHex, generateKeyPair, keyIdOf, rotateRoot, setEd25519Backend, signBytes, toBase64, toHex, trustRoot, updateRoot, verifyBytes, type KeyPair, type RootSigned, type VerifyErrorCode } from '../../src/lib/signing/index';
+import {
+  canonicalize,
+  envelopeToJson,
+  fromHex,
+  generateKeyPair,
+  keyIdOf,
+  rotateRoot,
+  setEd25519Backend,
+  signBytes,
+  toBase64,
+  toHex,
+  trustRoot,
+  updateRoot,
+  verifyBytes,
+  type KeyPair,
+  type RootSigned,
+  type VerifyErrorCode
+} from '../../src/lib/signing/index';
 import { signEnvelope, verifyEnvelope, verifyFactorsBlob } from '../../src/lib/documents';
 import { sha256 } from '../fixtures/signing/helpers';
 import { catalogueSigned, EXPIRES, factorsArtifact, factorsSigned, ISSUED, makeRoot, NOW, seededKey, signedText } from '../fixtures/signing/helpers';
@@ -90,7 +107,10 @@ describe('verifyEnvelope', () => {
       expect(r.ok, `byte ${p - start} of signed`).toBe(false);
       codes.set(codeOf(r), (codes.get(codeOf(r)) ?? 0) + 1);
     }
-    expect([...codes.keys()].every((c) => ['bad_signature', 'not_json', 'truncated', 'bad_encoding', 'bad_shape', 'wrong_type', 'duplicate_key'].includes(c)), JSON.stringify([...codes])).toBe(true);
+    expect(
+      [...codes.keys()].every((c) => ['bad_signature', 'not_json', 'truncated', 'bad_encoding', 'bad_shape', 'wrong_type', 'duplicate_key'].includes(c)),
+      JSON.stringify([...codes])
+    ).toBe(true);
     expect(codes.get('bad_signature')! / positions.length).toBeGreaterThan(0.7);
     // inside a string value: always the signature
     const at = new TextEncoder().encode(text.slice(0, text.indexOf('Demand deposit'))).length;

@@ -72,12 +72,18 @@ describe('RecoveringStore', () => {
   it('gives up a store whose operation failed and opens the file again on the next call', () => {
     let opened = 0;
     let fail = true;
-    const store = new RecoveringStore(() => {
-      opened++;
-      const s = new SqliteAggregateStore(':memory:');
-      if (fail) s.check = () => { throw new Error('attempt to write a readonly database'); };
-      return s;
-    }, { log: () => undefined });
+    const store = new RecoveringStore(
+      () => {
+        opened++;
+        const s = new SqliteAggregateStore(':memory:');
+        if (fail)
+          s.check = () => {
+            throw new Error('attempt to write a readonly database');
+          };
+        return s;
+      },
+      { log: () => undefined }
+    );
     expect(() => store.check()).toThrow(/readonly/);
     fail = false;
     expect(() => store.check()).not.toThrow();

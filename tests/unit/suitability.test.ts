@@ -133,21 +133,23 @@ const profileArb = fc
   });
 
 const eventsArb = (n: number) =>
-  fc.array(
-    fc.record({
-      type: fc.constantFrom('view', 'click', 'favorite', 'dismiss', 'apply', 'purchase', 'rate'),
-      idx: fc.integer({ min: 0, max: n - 1 }),
-      daysAgo: fc.integer({ min: -2, max: 400 }),
-      value: fc.option(fc.constantFrom(-1, 0, 1, 5000), { nil: undefined })
-    }),
-    { maxLength: 12 }
-  ).map((rs) =>
-    rs.map(({ type, idx, daysAgo, value }): CandorEvent => {
-      const e: CandorEvent = { type, productId: `p${idx}`, ts: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString() };
-      if (value !== undefined) e.value = value;
-      return e;
-    })
-  );
+  fc
+    .array(
+      fc.record({
+        type: fc.constantFrom('view', 'click', 'favorite', 'dismiss', 'apply', 'purchase', 'rate'),
+        idx: fc.integer({ min: 0, max: n - 1 }),
+        daysAgo: fc.integer({ min: -2, max: 400 }),
+        value: fc.option(fc.constantFrom(-1, 0, 1, 5000), { nil: undefined })
+      }),
+      { maxLength: 12 }
+    )
+    .map((rs) =>
+      rs.map(({ type, idx, daysAgo, value }): CandorEvent => {
+        const e: CandorEvent = { type, productId: `p${idx}`, ts: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString() };
+        if (value !== undefined) e.value = value;
+        return e;
+      })
+    );
 
 const queryArb = fc.option(fc.constantFrom('基金', 'deposit', '低风险', 'high yield', '我想投资一个高收益的理财产品', 'retirement', 'xyz'), {
   nil: undefined
@@ -199,7 +201,10 @@ describe('recommend() respects the hard gate (property)', () => {
       for (const age of [undefined, 16, 30, 58]) {
         const profile: Profile = { riskLevel, ...(age !== undefined ? { age } : {}), annualIncome: 80_000 };
         const out = recommend({ products, profile, events: [], now: NOW, k: 100, query: '基金' });
-        const expected = products.filter((p) => allowed(p, profile)).map((p) => p.id).sort();
+        const expected = products
+          .filter((p) => allowed(p, profile))
+          .map((p) => p.id)
+          .sort();
         expect(out.map((r) => r.productId).sort()).toEqual(expected);
       }
     }

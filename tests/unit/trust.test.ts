@@ -34,16 +34,21 @@ async function fresh(): Promise<CandorDB> {
   return db;
 }
 
-const offering = (roots: string[]): typeof fetch => async () => new Response(JSON.stringify({ roots: roots.map((r) => JSON.parse(r) as unknown) }));
+const offering =
+  (roots: string[]): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify({ roots: roots.map((r) => JSON.parse(r) as unknown) }));
 const offline: typeof fetch = async () => Promise.reject(new TypeError('Failed to fetch'));
 const rootVersion = async (f: typeof fetch) => {
   const r = await trustedRoot(db, f, T, trust.rootEnvelope);
   return r.ok ? r.root.version : r.error;
 };
 /** a catalogue endpoint serving `text` */
-const serving = (text: string): typeof fetch => async () => new Response(text);
-const catalogueBy = (key: KeyPair, version: number) =>
-  trust.sign({ _type: 'catalogue', version, issuedAt: ISSUED, expiresAt: EXPIRES, products }, [key]);
+const serving =
+  (text: string): typeof fetch =>
+  async () =>
+    new Response(text);
+const catalogueBy = (key: KeyPair, version: number) => trust.sign({ _type: 'catalogue', version, issuedAt: ISSUED, expiresAt: EXPIRES, products }, [key]);
 
 describe('the root of trust only moves forward', () => {
   it('after k1 → k2 is accepted, {"roots":[v1]} and {"roots":[]} leave v2 (and k2) in force', async () => {

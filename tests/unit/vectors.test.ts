@@ -48,7 +48,8 @@ async function fresh(): Promise<CandorDB> {
   await db.open();
   return db;
 }
-const envelope = (manifest: VectorsManifest | Record<string, unknown>, version = 1) => trust.sign({ _type: 'vectors', version, issuedAt: ISSUED, expiresAt: EXPIRES, manifest });
+const envelope = (manifest: VectorsManifest | Record<string, unknown>, version = 1) =>
+  trust.sign({ _type: 'vectors', version, issuedAt: ISSUED, expiresAt: EXPIRES, manifest });
 function server(manifest: string, blob: Uint8Array, blobSha = sha(blob)): typeof fetch {
   return async (input) => {
     const url = String(input);
@@ -69,7 +70,10 @@ describe('the vectors artifact', () => {
     unitRows(ids.length).forEach((x, i) => expect(Math.abs(back[i]! - x)).toBeLessThan(1e-3));
   });
   it('refuses another catalogue version', () => {
-    expect(acceptVectors(good.manifest, good.blob, { ...ref, version: 8 }, model)).toEqual({ ok: false, error: 'vectors: made for catalogue v7, but the catalogue in use is v8' });
+    expect(acceptVectors(good.manifest, good.blob, { ...ref, version: 8 }, model)).toEqual({
+      ok: false,
+      error: 'vectors: made for catalogue v7, but the catalogue in use is v8'
+    });
   });
   it('refuses the wrong dimension', () => {
     const other = made({ dims: 4 });
@@ -77,8 +81,14 @@ describe('the vectors artifact', () => {
     expect(r).toEqual({ ok: false, error: 'vectors: 4 dimensions, but test-embed makes 8' });
   });
   it('refuses another model (or other weights under its name)', () => {
-    expect(acceptVectors(good.manifest, good.blob, ref, { ...model, weightsSha256: 'b'.repeat(64) })).toMatchObject({ ok: false, error: expect.stringContaining('made by test-embed') });
-    expect(acceptVectors(good.manifest, good.blob, ref, { ...model, pooling: 'mean' })).toMatchObject({ ok: false, error: expect.stringContaining('cls pooling') });
+    expect(acceptVectors(good.manifest, good.blob, ref, { ...model, weightsSha256: 'b'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('made by test-embed')
+    });
+    expect(acceptVectors(good.manifest, good.blob, ref, { ...model, pooling: 'mean' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cls pooling')
+    });
   });
   it('refuses a product list that is not the catalogue', () => {
     const short = made({}, 7, ids.length - 1);
@@ -106,7 +116,10 @@ describe('signed vectors, verified as the factors are', () => {
     const text = await envelope(good.manifest);
     const tampered = text.replace('"catalogueVersion":7', '"catalogueVersion":8');
     expect(tampered).not.toBe(text);
-    expect(await verifyEnvelope(tampered, { root: trust.root, type: 'vectors', now: T, catalogueVersion: 8 })).toMatchObject({ ok: false, code: 'bad_signature' });
+    expect(await verifyEnvelope(tampered, { root: trust.root, type: 'vectors', now: T, catalogueVersion: 8 })).toMatchObject({
+      ok: false,
+      code: 'bad_signature'
+    });
   });
   it('a blob that is not the one signed is refused by size or sha256', async () => {
     const blob = good.blob.slice();

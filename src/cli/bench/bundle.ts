@@ -72,7 +72,10 @@ export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> 
       firstScreen: total(page),
       workersStarted: total(workers),
       heavyCodeInPageScripts: page.filter((s) => s.heavy).map((s) => s.url),
-      largestScripts: [...scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 5).map(({ heavy: _heavy, ...s }) => s)
+      largestScripts: [...scripts]
+        .sort((a, b) => b.gzip - a.gzip)
+        .slice(0, 5)
+        .map(({ heavy: _heavy, ...s }) => s)
     };
   } finally {
     server.kill();

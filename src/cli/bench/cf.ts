@@ -67,8 +67,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
   }
 
   const created = '2026-01-01T00:00:00Z';
-  const size = (algo: 'ease' | 'puresvd', n: number) =>
-    serializeFactors(randomModel(algo, n), { catalogueVersion: 1, created, sha256: sha }).blob.byteLength;
+  const size = (algo: 'ease' | 'puresvd', n: number) => serializeFactors(randomModel(algo, n), { catalogueVersion: 1, created, sha256: sha }).blob.byteLength;
   const demo = new URL('../../../models/factors/demo/', import.meta.url);
   const demoManifest = JSON.parse(readFileSync(new URL('factors.json', demo), 'utf8')) as { sha256: string; itemIds: string[] };
   const demoBlob = statSync(new URL(`factors-${demoManifest.sha256}.bin`, demo)).size;

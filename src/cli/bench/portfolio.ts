@@ -29,8 +29,12 @@ async function nodeTimings(quick: boolean): Promise<Record<string, unknown>> {
   return {
     estimate: await measure(() => estimateClasses(parseMonthlyReturns(csv)), { runs }),
     // the whole path without the ranker: the engine ranks 320 products, then the optimiser and the products
-    allocateC3: await measure(() => allocateThroughPipeline({ products, profile: { riskLevel: 3 }, amount: 50_000, events: [], now, estimate }, null), { runs }),
-    allocateC5: await measure(() => allocateThroughPipeline({ products, profile: { riskLevel: 5 }, amount: 200_000, events: [], now, estimate }, null), { runs })
+    allocateC3: await measure(() => allocateThroughPipeline({ products, profile: { riskLevel: 3 }, amount: 50_000, events: [], now, estimate }, null), {
+      runs
+    }),
+    allocateC5: await measure(() => allocateThroughPipeline({ products, profile: { riskLevel: 5 }, amount: 200_000, events: [], now, estimate }, null), {
+      runs
+    })
   };
 }
 
@@ -65,7 +69,11 @@ async function browserCost(): Promise<Record<string, unknown>> {
         if (res.request().resourceType() !== 'script' || /\/workers\//.test(res.url())) return;
         pending.push(
           res.body().then((body) => {
-            scripts.push({ url: new URL(res.url()).pathname, gzip: gzipSync(body, { level: 9 }).byteLength, portfolio: PORTFOLIO_CODE.test(body.toString('utf8')) });
+            scripts.push({
+              url: new URL(res.url()).pathname,
+              gzip: gzipSync(body, { level: 9 }).byteLength,
+              portfolio: PORTFOLIO_CODE.test(body.toString('utf8'))
+            });
           })
         );
       });
@@ -84,7 +92,10 @@ async function browserCost(): Promise<Record<string, unknown>> {
         firstScreen: sum(firstScreen),
         portfolioCodeOnFirstScreen: firstScreen.filter((s) => s.portfolio).map((s) => s.url),
         openingPortfolioAdds: sum(added),
-        largestAdded: [...added].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map(({ url, gzip }) => ({ url, gzip }))
+        largestAdded: [...added]
+          .sort((a, b) => b.gzip - a.gzip)
+          .slice(0, 3)
+          .map(({ url, gzip }) => ({ url, gzip }))
       };
     } finally {
       await context.close();

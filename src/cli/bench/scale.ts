@@ -128,7 +128,12 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
   const file = join(dir, 'catalogue.json');
   writeFileSync(file, JSON.stringify({ version: 1, products }));
   const port = await freePort();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(dir, 'bench.sqlite') };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CANDOR_DB: join(dir, 'bench.sqlite')
+  };
   // the demo catalogue is the committed one, with its CF factors; a generated one is served as a bank's file
   if (count !== 320) env['CANDOR_CATALOGUE'] = file;
   const server = spawn(process.execPath, ['scripts/serve.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -142,16 +147,30 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
     const plain = await wireBytes(catalogueUrl, 'identity');
     const br = await wireBytes(catalogueUrl, 'br');
     const gzip = await wireBytes(catalogueUrl, 'gzip');
-    const transfer = { jsonMB: mb(plain.bytes), brotliMB: mb(br.bytes), gzipMB: mb(gzip.bytes), brotliEncoding: br.encoding, gzipEncoding: gzip.encoding, ratio: Math.round((plain.bytes / br.bytes) * 10) / 10 };
+    const transfer = {
+      jsonMB: mb(plain.bytes),
+      brotliMB: mb(br.bytes),
+      gzipMB: mb(gzip.bytes),
+      brotliEncoding: br.encoding,
+      gzipEncoding: gzip.encoding,
+      ratio: Math.round((plain.bytes / br.bytes) * 10) / 10
+    };
 
     const profile = mkdtempSync(join(tmpdir(), 'candor-bench-scale-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info']
+    });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       let catalogueBytes = 0;
       page.on('requestfinished', (req) => {
         if (new URL(req.url()).pathname !== '/api/catalogue') return;
-        void req.sizes().then((s) => (catalogueBytes += s.responseBodySize), () => undefined);
+        void req.sizes().then(
+          (s) => (catalogueBytes += s.responseBodySize),
+          () => undefined
+        );
       });
       const coldStartMs = await timeTo(page, () => page.goto(base), FIRST_CARD);
       await page.waitForLoadState('networkidle', { timeout: WAIT_MS });
@@ -212,7 +231,9 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
 
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
   if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') buildApp(root);
-  const only = process.env.CANDOR_BENCH_SCALE_SIZES?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const only = process.env.CANDOR_BENCH_SCALE_SIZES?.split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const sizes = only && only.length > 0 ? only : ctx.quick ? QUICK_SIZES : SIZES;
   const out: Record<string, unknown> = {};
   for (const count of sizes) {

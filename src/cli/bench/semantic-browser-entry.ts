@@ -14,7 +14,15 @@ if (wasm) wasm.wasmPaths = { mjs: '/ort-wasm-simd-threaded.asyncify.mjs', wasm: 
 const INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
 const QUERIES = ['想给爸妈买份保障', 'cash that still earns something', '一年期低风险理财', 'travel card with no annual fee'];
 /** for the devices' agreement, one query at a time as the app embeds them */
-const AGREEMENT = [...QUERIES, '闲钱放一阵子，到期连本带息拿回来', '国家发行的，最稳妥的那种', 'money every month once I stop working', 'exposure to American tech giants', '出国刷卡不想被扣手续费', 'help paying hospital bills'];
+const AGREEMENT = [
+  ...QUERIES,
+  '闲钱放一阵子，到期连本带息拿回来',
+  '国家发行的，最稳妥的那种',
+  'money every month once I stop working',
+  'exposure to American tech giants',
+  '出国刷卡不想被扣手续费',
+  'help paying hospital bills'
+];
 
 async function load(device: 'wasm' | 'webgpu') {
   const t0 = performance.now();

@@ -45,9 +45,12 @@ export const FactorsManifestSchema = z
     const n = m.itemIds.length;
     if (m.shape[0] !== n) ctx.addIssue({ code: 'custom', path: ['shape'], message: `shape[0] ${m.shape[0]} differs from ${n} item ids` });
     if (new Set(m.itemIds).size !== n) ctx.addIssue({ code: 'custom', path: ['itemIds'], message: 'item ids are not unique' });
-    if ((m.algo === 'ease' || m.algo === 'itemknn') && m.shape[1] !== n) ctx.addIssue({ code: 'custom', path: ['shape'], message: `${m.algo} needs shape [n, n]` });
-    if (m.algo === 'puresvd' && (m.shape[1] !== m.dim || m.dim > n)) ctx.addIssue({ code: 'custom', path: ['shape'], message: 'puresvd needs shape [n, dim] with dim ≤ n' });
-    if (m.bytes !== expectedBytes(m)) ctx.addIssue({ code: 'custom', path: ['bytes'], message: `bytes ${m.bytes} does not match shape/dtype (${expectedBytes(m)})` });
+    if ((m.algo === 'ease' || m.algo === 'itemknn') && m.shape[1] !== n)
+      ctx.addIssue({ code: 'custom', path: ['shape'], message: `${m.algo} needs shape [n, n]` });
+    if (m.algo === 'puresvd' && (m.shape[1] !== m.dim || m.dim > n))
+      ctx.addIssue({ code: 'custom', path: ['shape'], message: 'puresvd needs shape [n, dim] with dim ≤ n' });
+    if (m.bytes !== expectedBytes(m))
+      ctx.addIssue({ code: 'custom', path: ['bytes'], message: `bytes ${m.bytes} does not match shape/dtype (${expectedBytes(m)})` });
   });
 export type FactorsManifest = z.infer<typeof FactorsManifestSchema>;
 

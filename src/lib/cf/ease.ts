@@ -45,7 +45,7 @@ export function denseRowCombination(B: Float64Array | Float32Array, n: number, x
     const xi = x[i]!;
     if (xi === 0) continue;
     const r = i * n;
-    for (let j = 0; j < n; j++) s[j] = s[j]! + (xi * B[r + j]!);
+    for (let j = 0; j < n; j++) s[j] = s[j]! + xi * B[r + j]!;
   }
   return s;
 }

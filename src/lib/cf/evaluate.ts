@@ -33,7 +33,10 @@ export function evaluate(model: CfModel, data: EvalData, k: number): MetricSumma
   const x = new Float64Array(n);
   const exclude = new Uint8Array(n);
   const recommended = new Uint8Array(n);
-  let precision = 0, recall = 0, ndcg = 0, map = 0;
+  let precision = 0,
+    recall = 0,
+    ndcg = 0,
+    map = 0;
   for (const user of users) {
     const row = data.train.get(user);
     if (row) row.idx.forEach((i, p) => ((x[i] = row.val[p]!), (exclude[i] = 1)));

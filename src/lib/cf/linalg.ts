@@ -25,10 +25,16 @@ function cholesky(a: Float64Array, n: number): Float64Array {
   for (let i0 = 0; i0 < n; i0 += 4) {
     const i1 = Math.min(i0 + 4, n);
     if (i1 - i0 === 4) {
-      const r0 = i0 * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      const r0 = i0 * n,
+        r1 = r0 + n,
+        r2 = r1 + n,
+        r3 = r2 + n;
       for (let j = 0; j < i0; j++) {
         const rj = j * n;
-        let s0 = a[r0 + j]!, s1 = a[r1 + j]!, s2 = a[r2 + j]!, s3 = a[r3 + j]!;
+        let s0 = a[r0 + j]!,
+          s1 = a[r1 + j]!,
+          s2 = a[r2 + j]!,
+          s3 = a[r3 + j]!;
         for (let k = 0; k < j; k++) {
           const l = L[rj + k]!;
           s0 -= L[r0 + k]! * l;
@@ -81,12 +87,18 @@ function lowerInverseTransposed(L: Float64Array, n: number): Float64Array {
   for (let c0 = 0; c0 < n; c0 += 4) {
     const c1 = Math.min(c0 + 4, n);
     const width = c1 - c0;
-    const u0 = c0 * n, u1 = u0 + n, u2 = u1 + n, u3 = u2 + n;
+    const u0 = c0 * n,
+      u1 = u0 + n,
+      u2 = u1 + n,
+      u3 = u2 + n;
     for (let i = c0; i < n; i++) {
       const ri = i * n;
       const inv = 1 / L[ri + i]!;
       if (width === 4) {
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0;
         for (let k = c0; k < i; k++) {
           const l = L[ri + k]!;
           s0 += l * U[u0 + k]!;
@@ -118,26 +130,74 @@ function gramOfRows(U: Float64Array, n: number, out: Float64Array): Float64Array
   P.fill(0);
   const full = n - (n % 4);
   for (let i0 = 0; i0 < full; i0 += 4) {
-    const a0 = i0 * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
+    const a0 = i0 * n,
+      a1 = a0 + n,
+      a2 = a1 + n,
+      a3 = a2 + n;
     for (let j0 = 0; j0 <= i0; j0 += 4) {
-      const b0 = j0 * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-      let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      const b0 = j0 * n,
+        b1 = b0 + n,
+        b2 = b1 + n,
+        b3 = b2 + n;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0;
+      let s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s23 = 0;
+      let s30 = 0,
+        s31 = 0,
+        s32 = 0,
+        s33 = 0;
       // U_ik = 0 for k < i, so the sum can start at i0 for the whole block
       for (let k = i0; k < n; k++) {
-        const x0 = U[a0 + k]!, x1 = U[a1 + k]!, x2 = U[a2 + k]!, x3 = U[a3 + k]!;
-        const y0 = U[b0 + k]!, y1 = U[b1 + k]!, y2 = U[b2 + k]!, y3 = U[b3 + k]!;
-        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+        const x0 = U[a0 + k]!,
+          x1 = U[a1 + k]!,
+          x2 = U[a2 + k]!,
+          x3 = U[a3 + k]!;
+        const y0 = U[b0 + k]!,
+          y1 = U[b1 + k]!,
+          y2 = U[b2 + k]!,
+          y3 = U[b3 + k]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+        s20 += x2 * y0;
+        s21 += x2 * y1;
+        s22 += x2 * y2;
+        s23 += x2 * y3;
+        s30 += x3 * y0;
+        s31 += x3 * y1;
+        s32 += x3 * y2;
+        s33 += x3 * y3;
       }
-      P[a0 + j0] = s00; P[a0 + j0 + 1] = s01; P[a0 + j0 + 2] = s02; P[a0 + j0 + 3] = s03;
-      P[a1 + j0] = s10; P[a1 + j0 + 1] = s11; P[a1 + j0 + 2] = s12; P[a1 + j0 + 3] = s13;
-      P[a2 + j0] = s20; P[a2 + j0 + 1] = s21; P[a2 + j0 + 2] = s22; P[a2 + j0 + 3] = s23;
-      P[a3 + j0] = s30; P[a3 + j0 + 1] = s31; P[a3 + j0 + 2] = s32; P[a3 + j0 + 3] = s33;
+      P[a0 + j0] = s00;
+      P[a0 + j0 + 1] = s01;
+      P[a0 + j0 + 2] = s02;
+      P[a0 + j0 + 3] = s03;
+      P[a1 + j0] = s10;
+      P[a1 + j0 + 1] = s11;
+      P[a1 + j0 + 2] = s12;
+      P[a1 + j0 + 3] = s13;
+      P[a2 + j0] = s20;
+      P[a2 + j0 + 1] = s21;
+      P[a2 + j0 + 2] = s22;
+      P[a2 + j0 + 3] = s23;
+      P[a3 + j0] = s30;
+      P[a3 + j0 + 1] = s31;
+      P[a3 + j0 + 2] = s32;
+      P[a3 + j0 + 3] = s33;
     }
   }
   // leftover rows (n mod 4), entry by entry
@@ -229,9 +289,12 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array, cols: Fl
         for (let i = l + 2; i < n; i++) d[i] = d[i]! - h;
         f += h;
         p = d[m]!;
-        let c = 1, c2 = 1, c3 = 1;
+        let c = 1,
+          c2 = 1,
+          c3 = 1;
         const el1 = e[l + 1]!;
-        let s = 0, s2 = 0;
+        let s = 0,
+          s2 = 0;
         for (let i = m - 1; i >= l; i--) {
           c3 = c2;
           c2 = c;
@@ -244,7 +307,8 @@ export function tridiagonalEigen(diag: Float64Array, off: Float64Array, cols: Fl
           c = p / rr;
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
-          const zi = cols[i]!, zi1 = cols[i + 1]!;
+          const zi = cols[i]!,
+            zi1 = cols[i + 1]!;
           for (let k = 0; k < r; k++) {
             const t = zi1[k]!;
             zi1[k] = s * zi[k]! + c * t;
@@ -356,7 +420,7 @@ function ritz(Q: Float64Array[], alpha: number[], beta: number[], n: number, d: 
       const sj = s[j]!;
       if (sj === 0) continue;
       const qj = Q[j]!;
-      for (let i = 0; i < n; i++) vectors[i * d + c] = vectors[i * d + c]! + (sj * qj[i]!);
+      for (let i = 0; i < n; i++) vectors[i * d + c] = vectors[i * d + c]! + sj * qj[i]!;
     }
   }
   canonicalSigns(vectors, n, d);
@@ -389,6 +453,6 @@ function project(v: Float64Array, Q: Float64Array[]): void {
   const coef = Q.map((q) => dot(q, v));
   Q.forEach((q, c) => {
     const k = coef[c]!;
-    for (let i = 0; i < v.length; i++) v[i] = v[i]! - (k * q[i]!);
+    for (let i = 0; i < v.length; i++) v[i] = v[i]! - k * q[i]!;
   });
 }

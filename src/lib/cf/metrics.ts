@@ -85,7 +85,8 @@ export function topK(scores: Float64Array, k: number, exclude?: Uint8Array): num
   };
   // better(a, b): a ranks before b
   const better = (a: number, b: number): boolean => {
-    const va = val(a), vb = val(b);
+    const va = val(a),
+      vb = val(b);
     return va > vb || (va === vb && a < b);
   };
   for (let i = 0; i < scores.length; i++) {

@@ -50,7 +50,7 @@ export function pureSvdModel(itemIds: readonly string[], dim: number, V: Float64
         const xi = x[i]!;
         if (xi === 0) continue;
         const r = i * dim;
-        for (let c = 0; c < dim; c++) u[c] = u[c]! + (xi * V[r + c]!);
+        for (let c = 0; c < dim; c++) u[c] = u[c]! + xi * V[r + c]!;
       }
       const s = new Float64Array(n);
       for (let j = 0; j < n; j++) {

@@ -138,7 +138,12 @@ class CandorApp {
 
   /** The pipeline's whole list for the person with another horizon: the portfolio page picks its products from it. */
   rankedFor(horizonMonths: number): EngineResult {
-    return this.ranking.rerank({ ...this.#situation(), profile: { ...this.person.profile, horizonMonths }, now: new Date(), k: this.catalogue.products.length });
+    return this.ranking.rerank({
+      ...this.#situation(),
+      profile: { ...this.person.profile, horizonMonths },
+      now: new Date(),
+      k: this.catalogue.products.length
+    });
   }
 
   verdict(product: Product): GateVerdict {

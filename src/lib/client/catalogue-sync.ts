@@ -56,7 +56,10 @@ export async function syncCatalogue(
   let kept: { version: number; fetchedAt: string; products: Catalogue['products'] } | null | undefined;
   const keptCopy = async () => {
     if (kept === undefined) {
-      kept = shown && meta && (shown.version ?? 0) === meta.version ? { version: meta.version, fetchedAt: meta.fetchedAt, products: shown.products } : await getCachedCatalogue(db);
+      kept =
+        shown && meta && (shown.version ?? 0) === meta.version
+          ? { version: meta.version, fetchedAt: meta.fetchedAt, products: shown.products }
+          : await getCachedCatalogue(db);
     }
     return kept;
   };
@@ -69,7 +72,11 @@ export async function syncCatalogue(
       const root = await rootReady;
       const copy = await keptCopy();
       if (root.ok && root.root.version === meta.rootVersion && Date.parse(meta.expiresAt) > now.getTime() && copy && copy.version === meta.version) {
-        return { catalogue: { version: copy.version, products: copy.products }, status: { state: 'fresh', version: copy.version, fetchedAt: meta.fetchedAt }, unchanged: true };
+        return {
+          catalogue: { version: copy.version, products: copy.products },
+          status: { state: 'fresh', version: copy.version, fetchedAt: meta.fetchedAt },
+          unchanged: true
+        };
       }
       // the root moved on or the copy lapsed: fetch it whole and verify it again
       res = await fetchLimited(fetchImpl, '/api/catalogue', limitsHere);
@@ -81,15 +88,29 @@ export async function syncCatalogue(
       failure = { state: 'invalid', error: root.error };
     } else {
       const minVersion = meta?.version ?? (await keptCopy())?.version;
-      const verified = await verifyEnvelope(res.bytes, { root: root.root, type: 'catalogue', now, maxBytes: limitsHere.maxBytes, ...(minVersion !== undefined ? { minVersion } : {}) });
+      const verified = await verifyEnvelope(res.bytes, {
+        root: root.root,
+        type: 'catalogue',
+        now,
+        maxBytes: limitsHere.maxBytes,
+        ...(minVersion !== undefined ? { minVersion } : {})
+      });
       if (verified.ok) {
         const catalogue: Catalogue = { version: verified.version, products: verified.signed.products };
         const fetchedAt = now.toISOString();
         try {
-          await cacheCatalogue(db, catalogue, now, res.etag ? { etag: res.etag, expiresAt: verified.signed.expiresAt, rootVersion: root.root.version } : undefined);
+          await cacheCatalogue(
+            db,
+            catalogue,
+            now,
+            res.etag ? { etag: res.etag, expiresAt: verified.signed.expiresAt, rootVersion: root.root.version } : undefined
+          );
         } catch (e) {
           // storage full (QuotaExceededError) or blocked: the verified catalogue is still used, and the page says it was not kept
-          return { catalogue, status: { state: 'unsaved', version: verified.version, fetchedAt, error: `not kept on this device: ${e instanceof Error ? e.message : String(e)}` } };
+          return {
+            catalogue,
+            status: { state: 'unsaved', version: verified.version, fetchedAt, error: `not kept on this device: ${e instanceof Error ? e.message : String(e)}` }
+          };
         }
         return { catalogue, status: { state: 'fresh', version: verified.version, fetchedAt } };
       }

@@ -205,11 +205,7 @@ function message(e: unknown): string {
  * Validate and store one behaviour event. An unknown type, an unknown product or a bad timestamp is refused
  * with a message and nothing is written. Unknown fields (an `id` too) are dropped.
  */
-export async function recordEvent(
-  db: CandorDB,
-  input: unknown,
-  isKnownProduct: (id: string) => boolean
-): Promise<Result<StoredEvent>> {
+export async function recordEvent(db: CandorDB, input: unknown, isKnownProduct: (id: string) => boolean): Promise<Result<StoredEvent>> {
   const parsed = parseWith(EventSchema, input);
   if (!parsed.ok) return parsed;
   const event = withoutUndefined(parsed.value);

@@ -90,7 +90,12 @@ export async function syncFactors(
     if (!verified.ok) throw new Refused(`${verified.code}: ${verified.error}`);
     const signed: FactorsSigned = verified.signed;
     // the signed manifest says how big the blob is: not a byte more is read
-    const blobRes = await fetchLimited(fetchImpl, `/api/factors/${signed.manifest.sha256}.bin`, { ...limits, maxBytes: signed.manifest.bytes }, 'application/octet-stream');
+    const blobRes = await fetchLimited(
+      fetchImpl,
+      `/api/factors/${signed.manifest.sha256}.bin`,
+      { ...limits, maxBytes: signed.manifest.bytes },
+      'application/octet-stream'
+    );
     if (!blobRes.ok) throw new Error(`factors blob: HTTP ${blobRes.status}`);
     const blob = blobRes.bytes;
     const digest = await verifyFactorsBlob(signed, blob);

@@ -32,7 +32,10 @@ function bodyReport(body: unknown): Report | null {
 }
 
 /** The exact request body: UTF-8 JSON of one schema-valid report. */
-const ReportBody = z.string().max(4096).refine((s) => bodyReport(s) !== null, 'body must be the JSON of a valid report');
+const ReportBody = z
+  .string()
+  .max(4096)
+  .refine((s) => bodyReport(s) !== null, 'body must be the JSON of a valid report');
 
 export const OutboxRowSchema = z
   .strictObject({

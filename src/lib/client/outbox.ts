@@ -95,10 +95,23 @@ export async function buildOnce(deps: OutboxDeps, period: string, sendAfter: num
     const catalogue = await getCachedCatalogue(db);
     if (!catalogue) return null;
     const epsilon = await getEpsilon(db);
-    const report = buildReport(await listEvents(db), catalogue.products.map((p) => p.id), { period, epsilon, rng: deps.rng });
+    const report = buildReport(
+      await listEvents(db),
+      catalogue.products.map((p) => p.id),
+      { period, epsilon, rng: deps.rng }
+    );
     // spend first: the bytes may leave at any time from now on
     const ledger = (await readLedger(db)).record(report);
-    const fields = { period, epsilon: report.epsilon, body: JSON.stringify(report), status: 'queued' as const, sendAfter, claimedAt: null, attempts: 0, lastResult: null };
+    const fields = {
+      period,
+      epsilon: report.epsilon,
+      body: JSON.stringify(report),
+      status: 'queued' as const,
+      sendAfter,
+      claimedAt: null,
+      attempts: 0,
+      lastResult: null
+    };
     const id = await db.reports.add(fields);
     await setSetting(db, LEDGER_SETTING, ledger.toJSON());
     return OutboxRowSchema.parse({ ...fields, id });
@@ -119,7 +132,12 @@ async function claim(db: CandorDB, id: number, now: number): Promise<OutboxRow |
 async function reachable(deps: OutboxDeps): Promise<boolean> {
   if (!deps.online()) return false;
   try {
-    const res = await deps.fetch(HEALTH_URL, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const res = await deps.fetch(HEALTH_URL, {
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+    });
     return res.ok;
   } catch {
     return false;
@@ -148,7 +166,13 @@ async function sendRow(deps: OutboxDeps, id: number): Promise<OutboxRow | null> 
     const retryAfter = Number(res.headers.get('retry-after'));
     next =
       outcome === 'retry'
-        ? { ...row, status: 'queued', claimedAt: null, lastResult: String(res.status), sendAfter: deps.now() + retryDelayMs(row.attempts, Number.isFinite(retryAfter) ? retryAfter : null, deps.rng) }
+        ? {
+            ...row,
+            status: 'queued',
+            claimedAt: null,
+            lastResult: String(res.status),
+            sendAfter: deps.now() + retryDelayMs(row.attempts, Number.isFinite(retryAfter) ? retryAfter : null, deps.rng)
+          }
         : { ...row, status: outcome, claimedAt: null, lastResult: String(res.status) };
   } catch {
     // the request may have left: never resend (see delivery.ts)

@@ -6,7 +6,18 @@
  */
 import type { CandorDB, StoreCounts } from './db';
 import { storeCounts } from './db';
-import { browserOutbox, getEpsilon, getUploadMode, listReports, readLedger, reenrolAfterErase, sendNow, setEpsilon, setUploadMode, type SendNowResult } from './outbox';
+import {
+  browserOutbox,
+  getEpsilon,
+  getUploadMode,
+  listReports,
+  readLedger,
+  reenrolAfterErase,
+  sendNow,
+  setEpsilon,
+  setUploadMode,
+  type SendNowResult
+} from './outbox';
 import { LedgerUnreadableError, type OutboxRow } from './outbox-row';
 import type { UploadMode } from '../privacy/delivery';
 

@@ -36,7 +36,11 @@ export class RankerClient {
     return new RankerClient(new Worker(new URL('../../../workers/rank.worker.ts', import.meta.url), { type: 'module', name: 'ranker' }));
   }
 
-  async #call<T extends RankRequest['type'], R extends RankResponse['type']>(body: Body<T> & { type: T }, expect: R, transfer: Transferable[] = []): Promise<Answer<R>> {
+  async #call<T extends RankRequest['type'], R extends RankResponse['type']>(
+    body: Body<T> & { type: T },
+    expect: R,
+    transfer: Transferable[] = []
+  ): Promise<Answer<R>> {
     const reply = await this.#channel.request(body as NoId<RankRequest>, { transfer });
     if (reply.type === 'error') throw new Error(`ranker: ${reply.message}`);
     if (reply.type !== expect) throw new Error(`ranker: expected "${expect}", got "${reply.type}"`);

@@ -59,13 +59,7 @@ async function offeredRoots(fetchImpl: typeof fetch, limits: Partial<FetchLimits
  * time and the first that fails ends the walk; the ones before it stay accepted. Expiry is not
  * checked here: verifyEnvelope refuses everything signed under an expired root (root_expired).
  */
-export async function trustedRoot(
-  db: CandorDB,
-  fetchImpl: typeof fetch,
-  now: Date,
-  pinned: string,
-  limits: Partial<FetchLimits> = {}
-): Promise<TrustedRoot> {
+export async function trustedRoot(db: CandorDB, fetchImpl: typeof fetch, now: Date, pinned: string, limits: Partial<FetchLimits> = {}): Promise<TrustedRoot> {
   // the pinned root may have expired: a later root in the chain then has to carry the trust
   const base = await trustRoot(pinned, { now, allowExpired: true });
   if (!base.ok) return { ok: false, error: `the pinned root is unusable: ${base.error}` };

@@ -133,7 +133,11 @@ export async function verifyEnvelope<T extends EnvelopeType>(input: EnvelopeInpu
 }
 
 /** Check a blob (factors, vectors) against the size and sha256 its verified manifest states: length first. */
-export async function verifyBlob(manifest: { bytes: number; sha256: string }, blob: Uint8Array, what = 'vectors'): Promise<{ ok: true; sha256: string } | VerifyFailure> {
+export async function verifyBlob(
+  manifest: { bytes: number; sha256: string },
+  blob: Uint8Array,
+  what = 'vectors'
+): Promise<{ ok: true; sha256: string } | VerifyFailure> {
   if (blob.byteLength !== manifest.bytes) return failure('blob_size_mismatch', `${what} blob is ${blob.byteLength} bytes, the manifest says ${manifest.bytes}`);
   const sha256 = await sha256Hex(blob);
   if (sha256 !== manifest.sha256)

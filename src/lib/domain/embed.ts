@@ -64,7 +64,8 @@ export function parseEmbedOrigins(value: string | undefined): string[] {
   if (!value?.trim()) return DEFAULT_EMBED_ORIGINS;
   const list = value.trim().split(/\s+/);
   for (const p of list) {
-    if (!/^https?:\/\/[a-z0-9.-]+(:(\d+|\*))?$/i.test(p)) throw new Error(`CANDOR_EMBED_ORIGINS: "${p}" is not an origin (https://bank.example or http://host:*)`);
+    if (!/^https?:\/\/[a-z0-9.-]+(:(\d+|\*))?$/i.test(p))
+      throw new Error(`CANDOR_EMBED_ORIGINS: "${p}" is not an origin (https://bank.example or http://host:*)`);
   }
   return list;
 }

@@ -9,13 +9,38 @@ import { GOALS } from './profile';
  * QDII fund is an index fund).
  */
 export const INTENT_SUBTYPES = [
-  'deposit/demand', 'deposit/time', 'deposit/large_cd',
-  'wealth/cash_management', 'wealth/fixed_income', 'wealth/mixed',
-  'fund/money_market', 'fund/bond', 'fund/mixed', 'fund/equity', 'fund/index', 'fund/qdii', 'fund/esg',
-  'bond/treasury', 'bond/local_government', 'bond/corporate',
-  'insurance/critical_illness', 'insurance/medical', 'insurance/accident', 'insurance/term_life', 'insurance/annuity', 'insurance/education',
-  'credit_card/travel', 'credit_card/cashback', 'credit_card/student', 'credit_card/premium', 'credit_card/co_branded',
-  'loan/mortgage', 'loan/car', 'loan/personal', 'loan/renovation', 'loan/small_business'
+  'deposit/demand',
+  'deposit/time',
+  'deposit/large_cd',
+  'wealth/cash_management',
+  'wealth/fixed_income',
+  'wealth/mixed',
+  'fund/money_market',
+  'fund/bond',
+  'fund/mixed',
+  'fund/equity',
+  'fund/index',
+  'fund/qdii',
+  'fund/esg',
+  'bond/treasury',
+  'bond/local_government',
+  'bond/corporate',
+  'insurance/critical_illness',
+  'insurance/medical',
+  'insurance/accident',
+  'insurance/term_life',
+  'insurance/annuity',
+  'insurance/education',
+  'credit_card/travel',
+  'credit_card/cashback',
+  'credit_card/student',
+  'credit_card/premium',
+  'credit_card/co_branded',
+  'loan/mortgage',
+  'loan/car',
+  'loan/personal',
+  'loan/renovation',
+  'loan/small_business'
 ] as const;
 export type IntentSubtype = (typeof INTENT_SUBTYPES)[number];
 
@@ -39,7 +64,10 @@ export const IntentSchema = z.object({
   horizonMonths: z.number().int().min(0).nullable(),
   liquidity: z.enum(LIQUIDITY).nullable(),
   amount: z.number().min(0).nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   goals: z.array(z.enum(GOALS)),
   language: z.enum(['zh', 'en']),
   /** subtypes named or implied; each one's kind is in `kinds` too */

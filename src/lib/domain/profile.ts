@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { LIQUIDITY, LOCALES, RiskLevel } from './product';
 
-export const GOALS = [
-  'growth',
-  'income',
-  'preservation',
-  'retirement',
-  'education',
-  'home',
-  'protection',
-  'travel',
-  'cashback'
-] as const;
+export const GOALS = ['growth', 'income', 'preservation', 'retirement', 'education', 'home', 'protection', 'travel', 'cashback'] as const;
 export type Goal = (typeof GOALS)[number];
 
 /** The largest loss of the money put in that the person accepts (the questionnaire's answer ids). */

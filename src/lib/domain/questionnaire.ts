@@ -167,14 +167,8 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'assets',
     kind: 'single',
-    prompt: t(
-      '您可用于投资的金融资产大约有多少？',
-      'About how much do you have in financial assets you could invest?'
-    ),
-    help: t(
-      '包括存款、理财、基金、股票等，不含自住房产。',
-      'Deposits, wealth products, funds, shares and the like; not the home you live in.'
-    ),
+    prompt: t('您可用于投资的金融资产大约有多少？', 'About how much do you have in financial assets you could invest?'),
+    help: t('包括存款、理财、基金、股票等，不含自住房产。', 'Deposits, wealth products, funds, shares and the like; not the home you live in.'),
     options: [
       { id: 'lt100k', label: t('10万元以下', 'Under ¥100,000'), points: 0 },
       { id: '100k-500k', label: t('10万–50万元', '¥100,000–500,000'), points: 1 },
@@ -271,10 +265,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'drop20',
     kind: 'single',
-    prompt: t(
-      '如果您的投资在短期内下跌了20%，您会怎么做？',
-      'If your investment fell by 20% in a short time, what would you do?'
-    ),
+    prompt: t('如果您的投资在短期内下跌了20%，您会怎么做？', 'If your investment fell by 20% in a short time, what would you do?'),
     options: [
       { id: 'sellAll', label: t('全部卖出，避免继续亏损', 'Sell everything to stop the loss'), points: 0 },
       { id: 'sellSome', label: t('卖出一部分', 'Sell some of it'), points: 2 },
@@ -387,55 +378,53 @@ function optionList(q: Question): string {
  * (and whole where asked). Keys that are not question ids (e.g. left over from an older version of the
  * questionnaire) are dropped, not refused.
  */
-export const AnswersSchema = z
-  .record(z.string(), z.unknown(), { error: 'answers must be an object keyed by question id' })
-  .transform((raw, ctx): Answers => {
-    const out: Answers = {};
-    const fail = (q: Question, message: string) => {
-      ctx.addIssue({ code: 'custom', path: [q.id], message, input: raw[q.id] });
-    };
-    for (const q of QUESTIONS) {
-      const v = raw[q.id];
-      if (isBlank(v)) {
-        fail(q, `not answered ("${q.prompt.en}")`);
+export const AnswersSchema = z.record(z.string(), z.unknown(), { error: 'answers must be an object keyed by question id' }).transform((raw, ctx): Answers => {
+  const out: Answers = {};
+  const fail = (q: Question, message: string) => {
+    ctx.addIssue({ code: 'custom', path: [q.id], message, input: raw[q.id] });
+  };
+  for (const q of QUESTIONS) {
+    const v = raw[q.id];
+    if (isBlank(v)) {
+      fail(q, `not answered ("${q.prompt.en}")`);
+      continue;
+    }
+    if (q.kind === 'number') {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        fail(q, `must be a number, got ${JSON.stringify(v)}`);
+      } else if ((q.min !== undefined && v < q.min) || (q.max !== undefined && v > q.max)) {
+        fail(q, `must be between ${q.min ?? '-∞'} and ${q.max ?? '∞'}, got ${v}`);
+      } else if (q.integer && !Number.isInteger(v)) {
+        fail(q, `must be a whole number, got ${v}`);
+      } else {
+        out[q.id] = v;
+      }
+    } else if (q.kind === 'single') {
+      if (typeof v !== 'string') {
+        fail(q, `must be one option id (${optionList(q)}), got ${JSON.stringify(v)}`);
+      } else if (!q.options.some((o) => o.id === v)) {
+        fail(q, `unknown option "${v}"; expected one of ${optionList(q)}`);
+      } else {
+        out[q.id] = v;
+      }
+    } else {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+        fail(q, `must be a list of option ids (${optionList(q)}), got ${JSON.stringify(v)}`);
         continue;
       }
-      if (q.kind === 'number') {
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-          fail(q, `must be a number, got ${JSON.stringify(v)}`);
-        } else if ((q.min !== undefined && v < q.min) || (q.max !== undefined && v > q.max)) {
-          fail(q, `must be between ${q.min ?? '-∞'} and ${q.max ?? '∞'}, got ${v}`);
-        } else if (q.integer && !Number.isInteger(v)) {
-          fail(q, `must be a whole number, got ${v}`);
-        } else {
-          out[q.id] = v;
-        }
-      } else if (q.kind === 'single') {
-        if (typeof v !== 'string') {
-          fail(q, `must be one option id (${optionList(q)}), got ${JSON.stringify(v)}`);
-        } else if (!q.options.some((o) => o.id === v)) {
-          fail(q, `unknown option "${v}"; expected one of ${optionList(q)}`);
-        } else {
-          out[q.id] = v;
-        }
+      const ids = v as string[];
+      const unknown = ids.filter((id) => !q.options.some((o) => o.id === id));
+      if (unknown.length) {
+        fail(q, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; expected among ${optionList(q)}`);
+      } else if (new Set(ids).size !== ids.length) {
+        fail(q, 'an option is chosen more than once');
       } else {
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-          fail(q, `must be a list of option ids (${optionList(q)}), got ${JSON.stringify(v)}`);
-          continue;
-        }
-        const ids = v as string[];
-        const unknown = ids.filter((id) => !q.options.some((o) => o.id === id));
-        if (unknown.length) {
-          fail(q, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; expected among ${optionList(q)}`);
-        } else if (new Set(ids).size !== ids.length) {
-          fail(q, 'an option is chosen more than once');
-        } else {
-          out[q.id] = [...ids];
-        }
+        out[q.id] = [...ids];
       }
     }
-    return out;
-  });
+  }
+  return out;
+});
 
 // ---------------------------------------------------------------------------------------------
 // The result

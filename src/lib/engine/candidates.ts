@@ -48,12 +48,7 @@ export function missingDetails(p: Product, profile: Profile): MissingDetail[] | 
   return gate(p, probe).ok ? needs : null;
 }
 
-export function gatherCandidates(
-  catalogue: Iterable<Product>,
-  profile: Profile,
-  summary: InteractionSummary,
-  only: readonly ProductKind[] = []
-): Candidates {
+export function gatherCandidates(catalogue: Iterable<Product>, profile: Profile, summary: InteractionSummary, only: readonly ProductKind[] = []): Candidates {
   const products: Product[] = [];
   const needs = new Set<MissingDetail>();
   const kinds = new Set<ProductKind>();

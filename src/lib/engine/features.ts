@@ -22,7 +22,6 @@ const W = {
 const LIQ_ORDER = ['low', 'medium', 'high'] as const;
 const RET_ORDER = ['r0', 'r1', 'r2', 'r3', 'r4'] as const;
 
-
 /** expected annual return: < 1.5 %, < 3 %, < 5 %, < 8 %, higher; null when there is none */
 export function returnBucket(expectedReturn: number | null): (typeof RET_ORDER)[number] | null {
   if (expectedReturn === null) return null;

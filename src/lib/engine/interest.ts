@@ -61,11 +61,7 @@ function side(index: SimilarityIndex, anchors: Anchor[], candidates: readonly Pr
 }
 
 /** Interest in each candidate from the person's decayed interaction weights (engine/weights.ts). */
-export function interestIn(
-  all: readonly Product[],
-  candidates: readonly Product[],
-  weights: ReadonlyMap<string, number>
-): Map<string, Interest> {
+export function interestIn(all: readonly Product[], candidates: readonly Product[], weights: ReadonlyMap<string, number>): Map<string, Interest> {
   const known = new Set(all.map((p) => p.id));
   const positives: Anchor[] = [];
   const negatives: Anchor[] = [];

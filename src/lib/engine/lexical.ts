@@ -36,14 +36,12 @@ const RISK_NAMES: Readonly<Record<number, LocalizedText | undefined>> = PRODUCT_
 const tagSet = (p: Product): Set<string> => new Set(p.tags.map((t) => normalise(t)));
 
 const CONCEPTS: readonly Concept[] = [
-  ...(Object.keys(KIND_TERMS) as ProductKind[]).map(
-    (kind): Concept => ({
-      id: `kind:${kind}`,
-      kind,
-      terms: KIND_TERMS[kind],
-      test: (p) => p.kind === kind || (kind === 'bond' && p.kind === 'fund' && p.subtype.toLowerCase().includes('bond'))
-    })
-  ),
+  ...(Object.keys(KIND_TERMS) as ProductKind[]).map((kind): Concept => ({
+    id: `kind:${kind}`,
+    kind,
+    terms: KIND_TERMS[kind],
+    test: (p) => p.kind === kind || (kind === 'bond' && p.kind === 'fund' && p.subtype.toLowerCase().includes('bond'))
+  })),
   {
     id: 'risk:low',
     terms: ['低风险', '风险低', '风险小', '稳健', '安全', '保守', 'low risk', 'lower risk', 'no risk', 'safe', 'safer', 'conservative', 'stable'],
@@ -69,13 +67,11 @@ const CONCEPTS: readonly Concept[] = [
     terms: ['随时', '随取', '灵活', '活期', '流动性', '可取', 'anytime', 'any time', 'flexible', 'liquid', 'withdraw', 'withdrawal'],
     test: (p) => p.liquidity === 'high' || tagSet(p).has('flexible')
   },
-  ...GOALS.map(
-    (g): Concept => ({
-      id: `goal:${g}`,
-      terms: GOAL_TERMS[g],
-      test: (p) => tagSet(p).has(g)
-    })
-  )
+  ...GOALS.map((g): Concept => ({
+    id: `goal:${g}`,
+    terms: GOAL_TERMS[g],
+    test: (p) => tagSet(p).has(g)
+  }))
 ];
 
 const EN_STOP = new Set(
@@ -88,9 +84,7 @@ const EN_STOP = new Set(
 );
 
 /** Characters too common in Chinese requests to carry meaning on their own. */
-const ZH_STOP = new Set(
-  Array.from('我你您他她的了吗呢吧啊呀想要请给帮个一些有在和与或及把被是能可以买投资钱元块万千百点多少好最找看推荐产品什么哪样种款用让')
-);
+const ZH_STOP = new Set(Array.from('我你您他她的了吗呢吧啊呀想要请给帮个一些有在和与或及把被是能可以买投资钱元块万千百点多少好最找看推荐产品什么哪样种款用让'));
 
 const CONCEPT_WEIGHT = { kind: 1, other: 0.7 };
 const WORD_WEIGHT = 0.6;
@@ -134,9 +128,7 @@ export function analyseQuery(raw: string): QueryAnalysis {
   }
   let rest = ` ${q} `;
   for (const t of [...new Set(used)].sort((a, b) => b.length - a.length)) {
-    rest = hasCjk(t)
-      ? rest.split(t).join(' ')
-      : rest.replace(new RegExp(`(^|[^a-z0-9])${escapeRegExp(t)}(?=[^a-z0-9]|$)`, 'g'), '$1 ');
+    rest = hasCjk(t) ? rest.split(t).join(' ') : rest.replace(new RegExp(`(^|[^a-z0-9])${escapeRegExp(t)}(?=[^a-z0-9]|$)`, 'g'), '$1 ');
   }
   const words = [...new Set((rest.match(/[a-z0-9]+/g) ?? []).filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !EN_STOP.has(w)))];
   const bigrams: string[] = [];

@@ -158,9 +158,7 @@ export function runEngine(input: RecommendInput, options: EngineOptions = {}): E
     const semantic = clamp01(input.semantic?.get(p.id) ?? 0);
     const lexicalScore = lexical?.matched ? lexical.score : 0;
     const rel = relevance.get(p.id) ?? { score: 0, near: false, semantic: 0 };
-    const matched = hardIntent
-      ? (request?.matched ?? false)
-      : (lexical?.matched ?? false) || rel.near || (request !== null && request.score > 0);
+    const matched = hardIntent ? (request?.matched ?? false) : (lexical?.matched ?? false) || rel.near || (request !== null && request.score > 0);
     const score = matched ? 2 + relevanceWeight * rel.score + INTENT_WEIGHT * (request?.score ?? 0) + base : base;
     return {
       product: p,
@@ -168,8 +166,33 @@ export function runEngine(input: RecommendInput, options: EngineOptions = {}): E
       matched,
       request,
       // 6: reasons, from the parts at hand here, written below for the chosen k only
-      because: { product: p, profile, personLevel, catalogue, summary, fit, interest: it, cf: reached ? (cfStrength.get(p.id) ?? 0) : 0, cfWeight, matched, request, query, lexical, closeInMeaning: matched && rel.near },
-      signals: { content: it.content, dislike: it.dislike, popularity, fit: fit.score, cf, lexical: lexicalScore, semantic, intent: request?.score ?? 0, matched }
+      because: {
+        product: p,
+        profile,
+        personLevel,
+        catalogue,
+        summary,
+        fit,
+        interest: it,
+        cf: reached ? (cfStrength.get(p.id) ?? 0) : 0,
+        cfWeight,
+        matched,
+        request,
+        query,
+        lexical,
+        closeInMeaning: matched && rel.near
+      },
+      signals: {
+        content: it.content,
+        dislike: it.dislike,
+        popularity,
+        fit: fit.score,
+        cf,
+        lexical: lexicalScore,
+        semantic,
+        intent: request?.score ?? 0,
+        matched
+      }
     };
   });
 

@@ -58,11 +58,7 @@ export function cfEvidence(weights: ReadonlyMap<string, number>): number {
  * shrink, which the blend applies: cfEvidence). Empty when there is no
  * model, x is all zero, or no candidate scores above 0.
  */
-export function collaborativeScores(
-  model: CfModel | undefined,
-  weights: ReadonlyMap<string, number>,
-  candidates: ReadonlySet<string>
-): Map<string, number> {
+export function collaborativeScores(model: CfModel | undefined, weights: ReadonlyMap<string, number>, candidates: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
   if (!model) return out;
   const positive = new Map<string, number>();

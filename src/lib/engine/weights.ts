@@ -128,7 +128,10 @@ export function summariseInteractions(events: readonly CandorEvent[], now: Date)
       perProduct.set(id, list);
     }
     if (kind === 'unfavorite') {
-      perProduct.set(id, list.filter((c) => c.kind !== 'favorite'));
+      perProduct.set(
+        id,
+        list.filter((c) => c.kind !== 'favorite')
+      );
       continue;
     }
     if (POSITIVE_OPINION.has(kind)) {

@@ -252,7 +252,22 @@ const ALIASES: Record<FieldName, string[]> = {
   rate: ['rate', '利率', '年利率', '执行利率', '存款利率'],
   annualFee: ['annualfee', 'fee', '年费'],
   termMonths: ['termmonths', 'term', '期限', '产品期限', '投资期限', '存期', '封闭期', '持有期', '期限月'],
-  minAmount: ['minamount', 'minimumamount', 'mininvestment', '起购金额', '起点金额', '起投金额', '起存金额', '认购起点', '购买起点', '起购点', '最低投资额', '最低购买金额', '最低申购金额', '首次购买起点'],
+  minAmount: [
+    'minamount',
+    'minimumamount',
+    'mininvestment',
+    '起购金额',
+    '起点金额',
+    '起投金额',
+    '起存金额',
+    '认购起点',
+    '购买起点',
+    '起购点',
+    '最低投资额',
+    '最低购买金额',
+    '最低申购金额',
+    '首次购买起点'
+  ],
   liquidity: ['liquidity', '流动性', '赎回方式', '申赎方式'],
   minAge: ['minage', 'eligibilityminage', '最低年龄', '最小年龄', '年龄下限'],
   maxAge: ['maxage', 'eligibilitymaxage', '最高年龄', '最大年龄', '年龄上限'],
@@ -282,11 +297,36 @@ const RESERVED = new Set(['name', 'description', 'eligibility', 'annualFeeWaiver
 
 /** Letters, digits and Chinese characters only: "Risk Level", "risk_level" and "风险 等级" each match one key. */
 function headerKey(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[^a-z0-9\p{Script=Han}]/gu, '');
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9\p{Script=Han}]/gu, '');
 }
 
 /** Units a header may state in brackets; a bare number in such a column is read in that unit. */
-const HEADER_UNITS = new Set(['元', '万元', '万', '千元', '亿元', '%', '％', '月', '个月', '天', '日', '年', '岁', 'months', 'month', 'days', 'day', 'years', 'year', 'cny', 'rmb']);
+const HEADER_UNITS = new Set([
+  '元',
+  '万元',
+  '万',
+  '千元',
+  '亿元',
+  '%',
+  '％',
+  '月',
+  '个月',
+  '天',
+  '日',
+  '年',
+  '岁',
+  'months',
+  'month',
+  'days',
+  'day',
+  'years',
+  'year',
+  'cny',
+  'rmb'
+]);
 
 /** "起购金额（万元）" → {base: "起购金额", unit: "万元"}; a header without a known unit is all base. */
 function splitHeader(h: string): { base: string; unit: string | null } {
@@ -306,11 +346,7 @@ function fieldNamed(name: string): FieldName | undefined {
  * field (or null to leave the column out), optionally with the unit bare numbers are in.
  *   {"columns": {"风险评级结果": "riskLevel", "起售(万)": {"field": "minAmount", "unit": "万元"}, "备注": null}}
  */
-const MapTarget = z.union([
-  z.string().min(1),
-  z.null(),
-  z.strictObject({ field: z.string().min(1), unit: z.string().min(1).optional() })
-]);
+const MapTarget = z.union([z.string().min(1), z.null(), z.strictObject({ field: z.string().min(1), unit: z.string().min(1).optional() })]);
 export const ColumnMapFileSchema = z.strictObject({ columns: z.record(z.string().min(1), MapTarget) });
 export type ColumnMapFile = z.infer<typeof ColumnMapFileSchema>;
 
@@ -319,15 +355,19 @@ export function readColumnMap(value: unknown): Map<string, { field: FieldName | 
   const parsed = ColumnMapFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`column map: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message} (expected {"columns":{"Header":"field"|null|{"field","unit"}}})`);
+    throw new Error(
+      `column map: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message} (expected {"columns":{"Header":"field"|null|{"field","unit"}}})`
+    );
   }
   const out = new Map<string, { field: FieldName | null; unit: string | null }>();
   for (const [column, target] of Object.entries(parsed.data.columns)) {
     const name = target === null ? null : typeof target === 'string' ? target : target.field;
     const unit = target !== null && typeof target === 'object' ? (target.unit ?? null) : null;
     const field = name === null ? null : fieldNamed(name);
-    if (field === undefined) throw new Error(`column map: "${column}" → "${name}" is not a field this importer reads (one of ${Object.keys(ALIASES).join(', ')})`);
-    if (unit !== null && !HEADER_UNITS.has(unit.toLowerCase())) throw new Error(`column map: "${column}": unit "${unit}" is not one of ${[...HEADER_UNITS].join(' ')}`);
+    if (field === undefined)
+      throw new Error(`column map: "${column}" → "${name}" is not a field this importer reads (one of ${Object.keys(ALIASES).join(', ')})`);
+    if (unit !== null && !HEADER_UNITS.has(unit.toLowerCase()))
+      throw new Error(`column map: "${column}": unit "${unit}" is not one of ${[...HEADER_UNITS].join(' ')}`);
     out.set(column.trim(), { field, unit });
   }
   return out;
@@ -511,7 +551,10 @@ function plainNumber(s: string): number | null {
 
 /** Percent: "4.5%", "3.5 %", "4.5" → 4.5 (annual %). A bare fraction like 0.045 is kept as written. */
 function percent(s: string): Clean<number> {
-  const t = s.replace(/^(年化|年利率|利率|收益率|p\.?a\.?)/i, '').replace(/(p\.?a\.?|\/年|每年|年化)$/i, '').trim();
+  const t = s
+    .replace(/^(年化|年利率|利率|收益率|p\.?a\.?)/i, '')
+    .replace(/(p\.?a\.?|\/年|每年|年化)$/i, '')
+    .trim();
   const m = /^(.*?)\s*%$/.exec(t);
   const n = plainNumber(m ? m[1]! : t);
   if (n === null) return /\d\s*%?\s*[-~～至]\s*\d/.test(t) ? bad(`"${s}" is a range; give one number`) : bad(`"${s}" is not a percentage`);
@@ -535,12 +578,31 @@ function integer(s: string, what: string): Clean<number> {
   return ok(n);
 }
 
-const OPEN_TERM = new Set(['活期', '开放式', '开放', '每日开放', '工作日开放', '无固定期限', '无期限', '不定期', '随时', '随存随取', 'open', 'open-ended', 'openended', 'perpetual', 'demand']);
+const OPEN_TERM = new Set([
+  '活期',
+  '开放式',
+  '开放',
+  '每日开放',
+  '工作日开放',
+  '无固定期限',
+  '无期限',
+  '不定期',
+  '随时',
+  '随存随取',
+  'open',
+  'open-ended',
+  'openended',
+  'perpetual',
+  'demand'
+]);
 
 /** Term in months: "12", "12个月", "1年", "90天", "3 years", "1.5y" → months (days rounded); "活期"/"open" → null. */
 function term(s: string): Clean<number | null> {
   // what a fund platform writes before the length: 持有期90天, 最短持有期1年, 封闭期3年, 定开1年
-  const t = s.toLowerCase().replace(/^(最短持有期|最短持有|持有期|封闭期|锁定期|定期开放|定开|存期|期限)\s*[:：]?\s*/, '').replace(/(定开|滚动|封闭)$/, '');
+  const t = s
+    .toLowerCase()
+    .replace(/^(最短持有期|最短持有|持有期|封闭期|锁定期|定期开放|定开|存期|期限)\s*[:：]?\s*/, '')
+    .replace(/(定开|滚动|封闭)$/, '');
   if (OPEN_TERM.has(t) || OPEN_TERM.has(s.toLowerCase())) return ok(null, 'open-ended');
   const m = /^(\d+(?:\.\d+)?)\s*(个月|月|months?|mos?|mo|m|年|years?|yrs?|y|天|日|days?|d)?$/.exec(t);
   if (!m) return bad(`"${s}" is not a term (months, 年, 天, or 活期/open)`);
@@ -651,7 +713,11 @@ const KIND_SUFFIXES: [RegExp, ProductKind][] = [
   [/(贷款|贷)$/, 'loan']
 ];
 
-const compactWord = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s_-]/g, '');
+const compactWord = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 function kind(s: string): Clean<ProductKind> {
   const t = compactWord(s);
@@ -704,7 +770,11 @@ function liquidity(s: string): Clean<Liquidity> {
 
 function currency(s: string): Clean<string> {
   // "人民币(CNY)", "美元（USD）": the code in brackets; "人民币元" is 人民币; the words as the parser knows them (vocab/currencies.ts)
-  const t = s.normalize('NFKC').toLowerCase().replace(/^.*?[(（]\s*([a-z]{3})\s*[)）]$/, '$1').replace(/^人民币元$/, '人民币');
+  const t = s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^.*?[(（]\s*([a-z]{3})\s*[)）]$/, '$1')
+    .replace(/^人民币元$/, '人民币');
   const code = currencyCode(t);
   if (code !== null) return ok(code);
   if (/^[a-z]{3}$/.test(t)) return ok(t.toUpperCase());
@@ -837,7 +907,11 @@ function sameValue(raw: unknown, cleaned: unknown): boolean {
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isRecord(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -872,7 +946,12 @@ export function importProducts(columns: readonly string[], rows: readonly Import
       rowRefusals.push({ ...at, id, field, reason });
     };
     /** clean one field: record a change when the value (not just its type) changed */
-    const field = <T>(name: FieldName, cleaner: (s: string) => Clean<T>, onEmpty: (name: FieldName) => Clean<T | null | undefined>, folded = true): T | null | undefined => {
+    const field = <T>(
+      name: FieldName,
+      cleaner: (s: string) => Clean<T>,
+      onEmpty: (name: FieldName) => Clean<T | null | undefined>,
+      folded = true
+    ): T | null | undefined => {
       const v = raw(name);
       let t = textOf(v, folded);
       const unit = unitOf(name);
@@ -892,7 +971,10 @@ export function importProducts(columns: readonly string[], rows: readonly Import
       if (!sameValue(v, result.value)) change(name, v, result.value, result.note ?? unitNote);
       return result.value;
     };
-    const required = (why = '') => (name: FieldName): Clean<never> => bad(`${name} is missing${why}`);
+    const required =
+      (why = '') =>
+      (name: FieldName): Clean<never> =>
+        bad(`${name} is missing${why}`);
     const nothing = (): Clean<null> => ok(null);
     const text = (s: string): Clean<string> => ok(s);
 
@@ -908,7 +990,12 @@ export function importProducts(columns: readonly string[], rows: readonly Import
       () => (impliedSubtype ? ok(impliedSubtype, `missing; read from the kind "${String(raw('kind'))}"`) : k ? ok(k, 'missing; set to the kind') : ok(null)),
       false
     );
-    const issuer = field('issuer', text, () => (opts.defaultIssuer ? ok(opts.defaultIssuer, 'missing; the default issuer') : bad('issuer is missing (or pass a default issuer)')), false);
+    const issuer = field(
+      'issuer',
+      text,
+      () => (opts.defaultIssuer ? ok(opts.defaultIssuer, 'missing; the default issuer') : bad('issuer is missing (or pass a default issuer)')),
+      false
+    );
     const riskLevel = field('riskLevel', risk, required(' (never guessed: the suitability gate depends on it)'));
     const cur = field('currency', currency, () => ok(opts.defaultCurrency ?? 'CNY', 'missing; the default currency'));
     const givenReturn = field('expectedReturn', percent, nothing);
@@ -918,7 +1005,8 @@ export function importProducts(columns: readonly string[], rows: readonly Import
     const borrowing = k === 'loan' || k === 'credit_card';
     const apr = givenApr ?? (borrowing && typeof rate === 'number' ? rate : givenApr);
     let expectedReturn = givenReturn ?? (!borrowing && typeof rate === 'number' ? rate : givenReturn);
-    if (rate !== undefined && rate !== null && (borrowing ? givenApr : givenReturn) == null) change(borrowing ? 'apr' : 'expectedReturn', raw('rate'), rate, `from "${columnOf.get('rate')}"`);
+    if (rate !== undefined && rate !== null && (borrowing ? givenApr : givenReturn) == null)
+      change(borrowing ? 'apr' : 'expectedReturn', raw('rate'), rate, `from "${columnOf.get('rate')}"`);
     // a benchmark stands in for an expected return only where none is given, and only when it is one rate
     const bench = field('benchmark', benchmarkRate, nothing);
     if ((expectedReturn === undefined || expectedReturn === null) && typeof bench === 'number') expectedReturn = bench;
@@ -939,7 +1027,14 @@ export function importProducts(columns: readonly string[], rows: readonly Import
     const nameEn = field('name_en', text, nothing, false);
     const descZh = field('description_zh', text, nothing, false);
     const descEn = field('description_en', text, nothing, false);
-    const pick = (fieldName: FieldName, own: string | null | undefined, other: string | null | undefined, otherName: string, fallback: string | null | undefined, fallbackName: string): string | null => {
+    const pick = (
+      fieldName: FieldName,
+      own: string | null | undefined,
+      other: string | null | undefined,
+      otherName: string,
+      fallback: string | null | undefined,
+      fallbackName: string
+    ): string | null => {
       if (own) return own;
       const from = raw(fieldName);
       if (other) {
@@ -1066,7 +1161,12 @@ export function importProducts(columns: readonly string[], rows: readonly Import
         const key = canonical(parsed.data);
         const first = kept.get(id);
         if (first) {
-          refuse('id', first.key === key ? `exact duplicate of row ${first.row} (dropped)` : `duplicate id "${id}": row ${first.row} is kept, this row differs from it (dropped)`);
+          refuse(
+            'id',
+            first.key === key
+              ? `exact duplicate of row ${first.row} (dropped)`
+              : `duplicate id "${id}": row ${first.row} is kept, this row differs from it (dropped)`
+          );
         } else {
           kept.set(id, { row: r.row, key });
           products.push(parsed.data);

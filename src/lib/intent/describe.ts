@@ -91,7 +91,11 @@ export function intentNotes(intent: Intent, locale: Locale): string[] {
   }
   if (intent.understood === false) {
     const ex = EXAMPLE_REQUESTS[locale];
-    notes.push(zh ? `没能读懂这个请求。可以这样问：${ex.map((e) => `“${e}”`).join('、')}。` : `Candor could not read this request. Try, for example: ${ex.map((e) => `"${e}"`).join(', ')}.`);
+    notes.push(
+      zh
+        ? `没能读懂这个请求。可以这样问：${ex.map((e) => `“${e}”`).join('、')}。`
+        : `Candor could not read this request. Try, for example: ${ex.map((e) => `"${e}"`).join(', ')}.`
+    );
   }
   if (intent.unrealistic === true) {
     notes.push(

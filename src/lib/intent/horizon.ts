@@ -39,7 +39,13 @@ const EN_COUNT_UNIT = (unitGroup: string): string => `(?:(${EN_DIGITS})\\+?\\s?-
 const EN_NUM = `(?:${EN_DIGITS}|${EN_WORDS})`;
 const EN_UNIT = '(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|decades?)';
 const ZH_UNIT_MONTHS: Readonly<Record<string, number>> = {
-  年: 12, 月: 1, 周: 12 / 52, 星期: 12 / 52, 礼拜: 12 / 52, 天: 1 / 30, 季度: 3
+  年: 12,
+  月: 1,
+  周: 12 / 52,
+  星期: 12 / 52,
+  礼拜: 12 / 52,
+  天: 1 / 30,
+  季度: 3
 };
 
 function enUnitMonths(unit: string): number {
@@ -61,8 +67,7 @@ export function durationCount(raw: string): number | null {
   return parseEnglishNumber(s);
 }
 
-const toMonths = (count: number, unitMonths: number): number =>
-  Math.min(MAX_MONTHS, Math.max(0, Math.floor(count * unitMonths + 0.25)));
+const toMonths = (count: number, unitMonths: number): number => Math.min(MAX_MONTHS, Math.max(0, Math.floor(count * unitMonths + 0.25)));
 
 interface Rule {
   re: RegExp;

@@ -9,10 +9,12 @@ import { parseNumeral } from '../vocab/numerals';
  * person would pay) and percentages with no return word near them ("20%的仓位").
  */
 
-const RETURN_BEFORE = /(?:年化|收益|回报|利息|利率|赚|(?<![a-z])(?:returns?|yields?|earn|earning|make|making|gain|gains|interest|apy|growth of))[^,;。!?\d]{0,8}$/;
+const RETURN_BEFORE =
+  /(?:年化|收益|回报|利息|利率|赚|(?<![a-z])(?:returns?|yields?|earn|earning|make|making|gain|gains|interest|apy|growth of))[^,;。!?\d]{0,8}$/;
 const YEARLY_AFTER = /^\s?(?:a year|per year|per annum|p\.?a\.?|annually|annual|yearly|every year|each year|a yr|\/year|\/yr|年化|每年|一年)/;
 const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent|pct|个点|个百分点)/g;
-const MULTIPLE = /翻(?:一)?(?:倍|番)|翻([两二三四五几])倍|(\d+(?:\.\d+)?|[两二三四五六七八九十])倍|(?<![a-z])(double|doubling|doubled|triple|tripling|tripled|quadruple)(?![a-z])|(\d+(?:\.\d+)?)\s?x(?![a-z])/g;
+const MULTIPLE =
+  /翻(?:一)?(?:倍|番)|翻([两二三四五几])倍|(\d+(?:\.\d+)?|[两二三四五六七八九十])倍|(?<![a-z])(double|doubling|doubled|triple|tripling|tripled|quadruple)(?![a-z])|(\d+(?:\.\d+)?)\s?x(?![a-z])/g;
 const CREDIT_WORDS = /贷款|借|信用卡|房贷|车贷|(?<![a-z])(?:loan|loans|mortgage|borrow|credit card|apr)(?![a-z])/;
 
 export interface ReturnWish {

@@ -30,7 +30,12 @@ export function checkExplanation(output: string, items: readonly ExplainItem[]):
   const text = output.trim();
   if (text.length === 0) return { ok: false, error: 'the model said nothing' };
   if (text.length > MAX_EXPLANATION_CHARS) return { ok: false, error: `the explanation is longer than ${MAX_EXPLANATION_CHARS} characters` };
-  const given = new Set(items.flatMap((it) => [it.name, ...it.facts]).flatMap((s) => s.match(NUMBER) ?? []).map((n) => n.replace(',', '.')));
+  const given = new Set(
+    items
+      .flatMap((it) => [it.name, ...it.facts])
+      .flatMap((s) => s.match(NUMBER) ?? [])
+      .map((n) => n.replace(',', '.'))
+  );
   // list numbering ("1.", "2.") is the model's own, not a fact
   const ordinals = new Set(items.map((_, i) => String(i + 1)));
   const invented = (text.match(NUMBER) ?? []).map((n) => n.replace(',', '.')).filter((n) => !given.has(n) && !ordinals.has(n));

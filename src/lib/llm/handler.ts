@@ -47,7 +47,8 @@ export function createHandler(runtime: Runtime, post: (reply: LlmReply, transfer
       // one after the other: two large downloads at once only slow each other down
       for (const model of req.models) {
         const onFile = (e: { file: string; loaded: number | null; done: boolean }) => {
-          if (progress.update({ ...e, modelId: model.id }) && !signal.aborted) post({ type: 'progress', id: req.id, loaded: progress.loaded, total: progress.total });
+          if (progress.update({ ...e, modelId: model.id }) && !signal.aborted)
+            post({ type: 'progress', id: req.id, loaded: progress.loaded, total: progress.total });
         };
         const loadOn = async (d: Device): Promise<void> => {
           if (model.role === 'embed') {
@@ -88,7 +89,8 @@ export function createHandler(runtime: Runtime, post: (reply: LlmReply, transfer
       dims = out.dims;
       parts.push(out.data);
       // a catalogue embedded on the device takes a while: say how many texts are done
-      if (texts.length > EMBED_BATCH && !signal.aborted) post({ type: 'progress', id: req.id, loaded: Math.min(texts.length, i + EMBED_BATCH), total: texts.length });
+      if (texts.length > EMBED_BATCH && !signal.aborted)
+        post({ type: 'progress', id: req.id, loaded: Math.min(texts.length, i + EMBED_BATCH), total: texts.length });
     }
     const data = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
     let offset = 0;

@@ -34,31 +34,87 @@ const SCHEMA_TEXT = [
 
 /** the extension's fields for a request that says none of them */
 const NONE: Pick<Intent, 'excludedKinds' | 'fees' | 'age' | 'targetReturn' | 'unrealistic' | 'understood' | 'truncated'> = {
-  excludedKinds: [], fees: [], age: null, targetReturn: null, unrealistic: false, understood: true, truncated: false
+  excludedKinds: [],
+  fees: [],
+  age: null,
+  targetReturn: null,
+  unrealistic: false,
+  understood: true,
+  truncated: false
 };
 
 const EXAMPLES: readonly [string, Intent][] = [
   [
     '我想要一年期的低风险理财',
-    { kinds: ['wealth'], risk: 'low', horizonMonths: 12, liquidity: null, amount: null, currency: null, goals: [], language: 'zh', subtypes: [], ...NONE, hard: ['kinds', 'risk', 'horizonMonths'] }
+    {
+      kinds: ['wealth'],
+      risk: 'low',
+      horizonMonths: 12,
+      liquidity: null,
+      amount: null,
+      currency: null,
+      goals: [],
+      language: 'zh',
+      subtypes: [],
+      ...NONE,
+      hard: ['kinds', 'risk', 'horizonMonths']
+    }
   ],
   [
     'a fund I can withdraw anytime, about $10k',
-    { kinds: ['fund'], risk: null, horizonMonths: null, liquidity: 'high', amount: 10000, currency: 'USD', goals: [], language: 'en', subtypes: [], ...NONE, hard: ['kinds', 'liquidity', 'amount'] }
+    {
+      kinds: ['fund'],
+      risk: null,
+      horizonMonths: null,
+      liquidity: 'high',
+      amount: 10000,
+      currency: 'USD',
+      goals: [],
+      language: 'en',
+      subtypes: [],
+      ...NONE,
+      hard: ['kinds', 'liquidity', 'amount']
+    }
   ],
   [
     '给35岁的自己买份重疾险',
-    { kinds: ['insurance'], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['protection'], language: 'zh', subtypes: ['insurance/critical_illness'], ...NONE, age: 35, hard: ['kinds', 'subtypes', 'age'] }
+    {
+      kinds: ['insurance'],
+      risk: null,
+      horizonMonths: null,
+      liquidity: null,
+      amount: null,
+      currency: null,
+      goals: ['protection'],
+      language: 'zh',
+      subtypes: ['insurance/critical_illness'],
+      ...NONE,
+      age: 35,
+      hard: ['kinds', 'subtypes', 'age']
+    }
   ],
   [
     'travel credit card with no annual fee',
-    { kinds: ['credit_card'], risk: null, horizonMonths: null, liquidity: null, amount: null, currency: null, goals: ['travel'], language: 'en', subtypes: ['credit_card/travel'], ...NONE, fees: ['no_annual_fee'], hard: ['kinds', 'subtypes', 'fees'] }
+    {
+      kinds: ['credit_card'],
+      risk: null,
+      horizonMonths: null,
+      liquidity: null,
+      amount: null,
+      currency: null,
+      goals: ['travel'],
+      language: 'en',
+      subtypes: ['credit_card/travel'],
+      ...NONE,
+      fees: ['no_annual_fee'],
+      hard: ['kinds', 'subtypes', 'fees']
+    }
   ]
 ];
 
 export function intentMessages(text: string): ChatMessage[] {
   const system =
-    'You turn a customer\'s request for a financial product into JSON. Reply with one JSON object and nothing else, exactly this shape:\n' +
+    "You turn a customer's request for a financial product into JSON. Reply with one JSON object and nothing else, exactly this shape:\n" +
     SCHEMA_TEXT +
     '\nUse null or [] for anything the request does not say. Never invent values.';
   const shots = EXAMPLES.flatMap(([q, a]): ChatMessage[] => [
@@ -79,6 +135,7 @@ export function intentFromOutput(output: string): CheckResult<Intent> {
     return { ok: false, error: `the model output is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   const parsed = IntentSchema.strict().safeParse(value);
-  if (!parsed.success) return { ok: false, error: `the model output is not an Intent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return { ok: false, error: `the model output is not an Intent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   return { ok: true, value: parsed.data };
 }

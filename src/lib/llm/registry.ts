@@ -82,7 +82,10 @@ export const RegistryEntrySchema = z
     message: 'a generated or bundled model is fixed bytes: pin exact sizes and checksums',
     path: ['files']
   })
-  .refine((e) => e.source.kind !== 'bundled' || e.source.dir === `models/bundled/${e.id}`, { message: 'a bundled model lives in models/bundled/<id>', path: ['source', 'dir'] });
+  .refine((e) => e.source.kind !== 'bundled' || e.source.dir === `models/bundled/${e.id}`, {
+    message: 'a bundled model lives in models/bundled/<id>',
+    path: ['source', 'dir']
+  });
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
 
 export const RegistrySchema = z

@@ -59,7 +59,12 @@ export function transformersRuntime(detectDevice: () => Promise<Device>): Runtim
         async generate(messages, maxNewTokens, signal) {
           const stopper = new InterruptableStoppingCriteria();
           signal.addEventListener('abort', () => stopper.interrupt(), { once: true });
-          const raw: unknown = await generator([...messages], { max_new_tokens: maxNewTokens, do_sample: false, return_full_text: false, stopping_criteria: stopper });
+          const raw: unknown = await generator([...messages], {
+            max_new_tokens: maxNewTokens,
+            do_sample: false,
+            return_full_text: false,
+            stopping_criteria: stopper
+          });
           const first = ChatOutput.parse(raw)[0];
           if (!first) return '';
           const text = first.generated_text;

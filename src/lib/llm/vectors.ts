@@ -37,7 +37,8 @@ export const VectorsManifestSchema = z
   .strict()
   .superRefine((m, ctx) => {
     if (new Set(m.itemIds).size !== m.itemIds.length) ctx.addIssue({ code: 'custom', path: ['itemIds'], message: 'item ids are not unique' });
-    if (m.bytes !== m.itemIds.length * m.dims * 2) ctx.addIssue({ code: 'custom', path: ['bytes'], message: `bytes ${m.bytes} is not ${m.itemIds.length} × ${m.dims} float16` });
+    if (m.bytes !== m.itemIds.length * m.dims * 2)
+      ctx.addIssue({ code: 'custom', path: ['bytes'], message: `bytes ${m.bytes} is not ${m.itemIds.length} × ${m.dims} float16` });
   });
 export type VectorsManifest = z.infer<typeof VectorsManifestSchema>;
 
@@ -113,17 +114,25 @@ export function acceptVectors(manifest: unknown, blob: Uint8Array, catalogue: Ve
   const m = VectorsManifestSchema.safeParse(manifest);
   if (!m.success) return { ok: false, error: `vectors: ${formatIssues(m.error)}` };
   const v = m.data;
-  if (v.model !== model.id || v.modelSha256 !== model.weightsSha256) return { ok: false, error: `vectors: made by ${v.model} (${v.modelSha256.slice(0, 12)}…), but the model here is ${model.id} (${model.weightsSha256.slice(0, 12)}…)` };
+  if (v.model !== model.id || v.modelSha256 !== model.weightsSha256)
+    return {
+      ok: false,
+      error: `vectors: made by ${v.model} (${v.modelSha256.slice(0, 12)}…), but the model here is ${model.id} (${model.weightsSha256.slice(0, 12)}…)`
+    };
   if (v.pooling !== model.pooling) return { ok: false, error: `vectors: ${v.pooling} pooling, but ${model.id} uses ${model.pooling}` };
   if (v.dims !== model.dims) return { ok: false, error: `vectors: ${v.dims} dimensions, but ${model.id} makes ${model.dims}` };
-  if (v.catalogueVersion !== catalogue.version) return { ok: false, error: `vectors: made for catalogue v${v.catalogueVersion}, but the catalogue in use is v${catalogue.version}` };
+  if (v.catalogueVersion !== catalogue.version)
+    return { ok: false, error: `vectors: made for catalogue v${v.catalogueVersion}, but the catalogue in use is v${catalogue.version}` };
   if (blob.byteLength !== v.bytes) return { ok: false, error: `vectors: the blob is ${blob.byteLength} bytes, the manifest says ${v.bytes}` };
   const have = new Set(v.itemIds);
   const missing = catalogue.productIds.filter((id) => !have.has(id));
   const known = new Set(catalogue.productIds);
   const extra = v.itemIds.filter((id) => !known.has(id));
   if (missing.length > 0 || extra.length > 0) {
-    return { ok: false, error: `vectors: ${missing.length} product(s) without a vector, ${extra.length} vector(s) for products not in the catalogue${missing[0] ? `, e.g. "${missing[0]}"` : extra[0] ? `, e.g. "${extra[0]}"` : ''}` };
+    return {
+      ok: false,
+      error: `vectors: ${missing.length} product(s) without a vector, ${extra.length} vector(s) for products not in the catalogue${missing[0] ? `, e.g. "${missing[0]}"` : extra[0] ? `, e.g. "${extra[0]}"` : ''}`
+    };
   }
   const data = decodeVectors(blob);
   for (let i = 0; i < v.itemIds.length; i++) {
@@ -134,7 +143,8 @@ export function acceptVectors(manifest: unknown, blob: Uint8Array, catalogue: Ve
       norm += x * x;
     }
     // float16 keeps about three digits: a unit vector comes back within 1 % of length 1
-    if (Math.abs(Math.sqrt(norm) - 1) > 0.01) return { ok: false, error: `vectors: the vector of "${v.itemIds[i]}" is not unit length (${Math.sqrt(norm).toFixed(3)})` };
+    if (Math.abs(Math.sqrt(norm) - 1) > 0.01)
+      return { ok: false, error: `vectors: the vector of "${v.itemIds[i]}" is not unit length (${Math.sqrt(norm).toFixed(3)})` };
   }
   return { ok: true, value: { ids: v.itemIds, dims: v.dims, data } };
 }

@@ -142,7 +142,7 @@ export function allocate(input: AllocationInput): Allocation {
   const reserve = profile.liquidityNeed ? CASH_RESERVE[profile.liquidityNeed] : DEFAULT_CASH_RESERVE;
   const target = targetVolatility(level, horizon);
   // a sleeve takes no more than its products can hold under the product cap (two QDII funds: at most 50 %)
-  const capacity = (s: Sleeve) => s === 'cash' ? 1 : Math.min(1, (pool.get(s)!.length * PRODUCT_MAX_SHARE * amount) / investable);
+  const capacity = (s: Sleeve) => (s === 'cash' ? 1 : Math.min(1, (pool.get(s)!.length * PRODUCT_MAX_SHARE * amount) / investable));
   const problem = sleeveProblem(sleeves, estimate, (s) => ({ min: s === 'cash' ? reserve : 0, max: Math.min(SLEEVE_MAX[s], capacity(s)) }));
   const weights = optimiseSleeves(problem, target);
 
@@ -150,7 +150,10 @@ export function allocate(input: AllocationInput): Allocation {
   const productCap = PRODUCT_MAX_SHARE * amount;
   const issuerCap = ISSUER_MAX_SHARE * amount;
   let carry = 0;
-  const order = sleeves.map((s, i) => ({ s, w: weights[i]! })).filter((x) => x.s !== 'cash').sort((a, b) => b.w - a.w);
+  const order = sleeves
+    .map((s, i) => ({ s, w: weights[i]! }))
+    .filter((x) => x.s !== 'cash')
+    .sort((a, b) => b.w - a.w);
   for (const { s, w } of order) {
     const sleeveAmount = w * investable;
     const count = Math.ceil(sleeveAmount / productCap - 1e-9);

@@ -23,11 +23,7 @@ export interface SleeveProblem {
 }
 
 /** Each sleeve's expected return and the covariance between sleeves, from the class estimate. */
-export function sleeveProblem(
-  sleeves: readonly Sleeve[],
-  est: ClassEstimate,
-  bounds: (s: Sleeve) => { min: number; max: number }
-): SleeveProblem {
+export function sleeveProblem(sleeves: readonly Sleeve[], est: ClassEstimate, bounds: (s: Sleeve) => { min: number; max: number }): SleeveProblem {
   const idx = (c: MarketClass) => est.classes.indexOf(c);
   const load = sleeves.map((s) => {
     const row = new Array<number>(est.classes.length).fill(0);
@@ -35,9 +31,7 @@ export function sleeveProblem(
     return row;
   });
   const expected = load.map((l) => l.reduce((sum, x, i) => sum + x * est.expected[i]!, 0));
-  const covariance = load.map((a) =>
-    load.map((b) => a.reduce((sum, x, i) => sum + x * b.reduce((s2, y, j) => s2 + y * est.covariance[i]![j]!, 0), 0))
-  );
+  const covariance = load.map((a) => load.map((b) => a.reduce((sum, x, i) => sum + x * b.reduce((s2, y, j) => s2 + y * est.covariance[i]![j]!, 0), 0)));
   return {
     sleeves,
     expected,
@@ -48,7 +42,12 @@ export function sleeveProblem(
 }
 
 export const portfolioVolatility = (w: readonly number[], cov: readonly (readonly number[])[]): number =>
-  Math.sqrt(Math.max(0, w.reduce((s, wi, i) => s + wi * w.reduce((s2, wj, j) => s2 + wj * cov[i]![j]!, 0), 0)));
+  Math.sqrt(
+    Math.max(
+      0,
+      w.reduce((s, wi, i) => s + wi * w.reduce((s2, wj, j) => s2 + wj * cov[i]![j]!, 0), 0)
+    )
+  );
 
 export const portfolioReturn = (w: readonly number[], mu: readonly number[]): number => w.reduce((s, wi, i) => s + wi * mu[i]!, 0);
 

@@ -14,7 +14,10 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Parse the table; a malformed line is an error that names it. */
 export function parseMonthlyReturns(text: string): MonthlyReturns {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0]?.split(',').map((h) => h.trim());
   if (!header || header[0] !== 'month' || header.length < 2) throw new Error('monthly returns: the first line must be "month,COLUMN,…"');
   const names = header.slice(1);

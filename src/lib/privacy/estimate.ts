@@ -71,7 +71,7 @@ export function estimateCounts(agg: Aggregate, kind: ItemKind | 'pair'): CountEs
 /** The variance of count_x predicted for a true count T (the formula above with F = T·n_k/(N·ℓ)). */
 export function predictedVariance(trueCount: number, reports: number, parts: number, pad: number, params: OlhParams): number {
   const ratio = reports / parts;
-  const f = (trueCount / ratio) / pad;
+  const f = trueCount / ratio / pad;
   const delta = params.p - params.q;
   return ((ratio * pad) ** 2 / delta ** 2) * supportVariance(parts, f, params) + (ratio - 1) * trueCount;
 }
@@ -89,7 +89,9 @@ export function combineCounts(estimates: readonly CountEstimate[]): CountEstimat
   const at = new Map(ids.map((id, i) => [id, i]));
   const counts = new Float64Array(ids.length);
   const variance = new Float64Array(ids.length);
-  let reports = 0, parts = 0, skippedReports = 0;
+  let reports = 0,
+    parts = 0,
+    skippedReports = 0;
   for (const e of estimates) {
     if (e.kind !== kind) throw new Error(`combineCounts: mixed kinds ${kind} and ${e.kind}`);
     if (e.parts === 0) {
@@ -130,7 +132,9 @@ export function estimateGram(aggregates: Aggregate | readonly Aggregate[]): Gram
   const at = new Map(ids.map((id, i) => [id, i]));
   const data = new Float64Array(n * n);
   const variance = new Float64Array(n * n);
-  let reports = 0, parts = 0, skippedReports = 0;
+  let reports = 0,
+    parts = 0,
+    skippedReports = 0;
   for (const agg of aggs) {
     const e = estimateCounts(agg, 'pair');
     if (e.parts === 0) {

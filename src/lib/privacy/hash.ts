@@ -62,7 +62,7 @@ export function hash32(seed: number, tag: number, hi: number, lo: number): numbe
 
 /** Map a uniform 32-bit value to [0, g) (Lemire's multiply-shift; bias ≤ g/2³²). */
 export function toRange(h: number, g: number): number {
-  return Math.floor((h >>> 0) * g / 4294967296);
+  return Math.floor(((h >>> 0) * g) / 4294967296);
 }
 
 /** H_seed(key) ∈ [0, g) under a tag. */

@@ -46,7 +46,8 @@ export const ReportSchema = z
     if (!(r.epsilon > 0 && r.epsilon <= MAX_REPORT_EPSILON) || !(m >= 1 && m <= MAX_PARTS_PER_REPORT)) return;
     const { g } = partParams(r.epsilon, m);
     r.parts.forEach((part, i) => {
-      if (part.value >= g) ctx.addIssue({ code: 'custom', path: ['parts', i, 'value'], message: `value must be below g=${g} for ε=${r.epsilon} over ${m} part(s)` });
+      if (part.value >= g)
+        ctx.addIssue({ code: 'custom', path: ['parts', i, 'value'], message: `value must be below g=${g} for ε=${r.epsilon} over ${m} part(s)` });
     });
   });
 export type Report = z.infer<typeof ReportSchema>;

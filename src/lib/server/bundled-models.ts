@@ -43,7 +43,8 @@ function load(root: string): Bundled {
       try {
         const bytes = readFileSync(join(root, dir, f.path));
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        if (bytes.length !== f.bytes || sha256 !== f.sha256) throw new Error(`${bytes.length} bytes, sha256 ${sha256.slice(0, 12)}…, not the registry's ${f.bytes} and ${f.sha256?.slice(0, 12)}…`);
+        if (bytes.length !== f.bytes || sha256 !== f.sha256)
+          throw new Error(`${bytes.length} bytes, sha256 ${sha256.slice(0, 12)}…, not the registry's ${f.bytes} and ${f.sha256?.slice(0, 12)}…`);
         checked.set(`${entry.id}/${f.path}`, { bytes, sha256 });
       } catch (e) {
         refused.push(`${dir}/${f.path}: ${e instanceof Error ? e.message : String(e)}`);

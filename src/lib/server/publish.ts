@@ -133,9 +133,14 @@ async function build(env: PublishEnv, now: number): Promise<Publication> {
   let factorsRefused: string | null = null;
   try {
     const { source, manifest, sha256: sha, blob } = readFactorsDir(dir);
-    const accepted = acceptFactors(manifest, blob, { version: catalogueVersion, productIds: new Set(catalogueData.products.map((p) => p.id)) }, {
-      sha256: sha256Hex
-    });
+    const accepted = acceptFactors(
+      manifest,
+      blob,
+      { version: catalogueVersion, productIds: new Set(catalogueData.products.map((p) => p.id)) },
+      {
+        sha256: sha256Hex
+      }
+    );
     if (!accepted.ok) throw new Error(accepted.error);
     const text = await envelopeFor(source, 'factors', { manifest: manifest as Record<string, unknown> }, catalogueVersion, key, root, now, catalogueVersion);
     factors = { manifest: published(text), sha256: sha, blob };

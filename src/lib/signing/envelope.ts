@@ -112,7 +112,8 @@ async function resolveKey(input: SigningKeyInput): Promise<ResolvedKey> {
   if (given.publicKey !== undefined && toBase64(keyBytes(given.publicKey, PUBLIC_KEY_BYTES, 'public key')) !== toBase64(publicKey)) {
     throw new SigningError('the public key does not belong to this private key');
   }
-  if (given.keyId !== undefined && given.keyId !== keyId) throw new SigningError(`keyId ${short(given.keyId)} is not the sha256 of this key's public key (${short(keyId)})`);
+  if (given.keyId !== undefined && given.keyId !== keyId)
+    throw new SigningError(`keyId ${short(given.keyId)} is not the sha256 of this key's public key (${short(keyId)})`);
   return { keyId, secret };
 }
 
@@ -337,10 +338,19 @@ export async function rotateRoot(trusted: RootSigned, newRootEnvelope: EnvelopeI
   const r = await readRoot(newRootEnvelope, opts.maxBytes);
   if (!r.ok) return r;
   const { env, root } = r;
-  const old = await checkSignatures(env.message, env.signatures, trusted.keys, trusted.roles.root, `root v${root.version} (by root v${trusted.version}'s keys)`);
+  const old = await checkSignatures(
+    env.message,
+    env.signatures,
+    trusted.keys,
+    trusted.roles.root,
+    `root v${root.version} (by root v${trusted.version}'s keys)`
+  );
   if (!old.ok) {
     if (old.code === 'bad_signature') return old;
-    return failure('missing_old_root_signatures', `root v${root.version} is not signed by ${trusted.roles.root.threshold} of root v${trusted.version}'s root keys: ${old.error}`);
+    return failure(
+      'missing_old_root_signatures',
+      `root v${root.version} is not signed by ${trusted.roles.root.threshold} of root v${trusted.version}'s root keys: ${old.error}`
+    );
   }
   const own = await checkSignatures(env.message, env.signatures, root.keys, root.roles.root, `root v${root.version} (by its own keys)`);
   if (!own.ok) {
@@ -348,7 +358,11 @@ export async function rotateRoot(trusted: RootSigned, newRootEnvelope: EnvelopeI
     return failure('missing_new_root_signatures', `root v${root.version} is not signed by ${root.roles.root.threshold} of its own root keys: ${own.error}`);
   }
   if (root.version <= trusted.version) return failure('rollback', `root v${root.version} is not newer than the trusted root v${trusted.version}`);
-  if (root.version !== trusted.version + 1) return failure('version_skipped', `root v${root.version} skips versions: the trusted root is v${trusted.version}, so only v${trusted.version + 1} is accepted next`);
+  if (root.version !== trusted.version + 1)
+    return failure(
+      'version_skipped',
+      `root v${root.version} skips versions: the trusted root is v${trusted.version}, so only v${trusted.version + 1} is accepted next`
+    );
   if (!opts.allowExpired) {
     const expired = checkExpiry(root, 'root', now);
     if (expired) return expired;

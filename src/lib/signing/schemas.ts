@@ -77,9 +77,11 @@ export const RootSignedSchema = z
     for (const role of ROLES) {
       const { keyIds, threshold } = r.roles[role];
       if (new Set(keyIds).size !== keyIds.length) ctx.addIssue({ code: 'custom', path: ['roles', role, 'keyIds'], message: 'key ids repeat' });
-      if (threshold > keyIds.length) ctx.addIssue({ code: 'custom', path: ['roles', role, 'threshold'], message: `threshold ${threshold} exceeds the ${keyIds.length} keys` });
+      if (threshold > keyIds.length)
+        ctx.addIssue({ code: 'custom', path: ['roles', role, 'threshold'], message: `threshold ${threshold} exceeds the ${keyIds.length} keys` });
       keyIds.forEach((id, i) => {
-        if (!Object.prototype.hasOwnProperty.call(r.keys, id)) ctx.addIssue({ code: 'custom', path: ['roles', role, 'keyIds', i], message: `key ${id} is not listed in keys` });
+        if (!Object.prototype.hasOwnProperty.call(r.keys, id))
+          ctx.addIssue({ code: 'custom', path: ['roles', role, 'keyIds', i], message: `key ${id} is not listed in keys` });
       });
     }
   });

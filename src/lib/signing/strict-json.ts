@@ -44,8 +44,7 @@ export function parseStrictJson(text: string): StrictJsonResult {
   let i = 0;
 
   const end = (what: string): Fail => new Fail('truncated', `truncated: input ended inside ${what}`, i);
-  const unexpected = (what: string): Fail =>
-    i >= n ? end(what) : new Fail('not_json', `not JSON: unexpected ${describe(s[i])} at offset ${i} in ${what}`, i);
+  const unexpected = (what: string): Fail => (i >= n ? end(what) : new Fail('not_json', `not JSON: unexpected ${describe(s[i])} at offset ${i} in ${what}`, i));
 
   const skipWs = (): void => {
     while (i < n) {

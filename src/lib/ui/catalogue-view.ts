@@ -47,7 +47,11 @@ const ORDER: Record<Exclude<SortKey, 'default'>, (a: Product, b: Product) => num
  */
 export function catalogueView(products: readonly Product[], f: CatalogueFilters): Product[] {
   const kept = products.filter(
-    (p) => (f.kind === 'all' || p.kind === f.kind) && p.riskLevel <= f.maxRisk && inTermFilter(p.termMonths, f.term) && (f.minReturn === null || (p.expectedReturn ?? -Infinity) >= f.minReturn)
+    (p) =>
+      (f.kind === 'all' || p.kind === f.kind) &&
+      p.riskLevel <= f.maxRisk &&
+      inTermFilter(p.termMonths, f.term) &&
+      (f.minReturn === null || (p.expectedReturn ?? -Infinity) >= f.minReturn)
   );
   const q = f.text.trim();
   let out = kept;

@@ -145,7 +145,8 @@ export function createFeedbackHandler(deps: FeedbackDeps): FeedbackHandler {
     const json = parseStrictJson(text);
     if (!json.ok) return refuse(400, 'malformed', json.code === 'duplicate_key' ? `duplicate key: ${json.error}` : 'the body is not UTF-8 JSON');
     const raw = json.value;
-    if (isRecord(raw) && raw['schema'] !== SCHEMA_VERSION) return refuse(400, 'schema_version', `unsupported report schema (this server reads schema ${SCHEMA_VERSION})`);
+    if (isRecord(raw) && raw['schema'] !== SCHEMA_VERSION)
+      return refuse(400, 'schema_version', `unsupported report schema (this server reads schema ${SCHEMA_VERSION})`);
 
     let parsed: ReturnType<typeof ReportSchema.safeParse>;
     try {

@@ -105,9 +105,13 @@ export async function migrate(client: PoolClient): Promise<number[]> {
 /** For the offline jobs, which read and never change the schema: throws unless it is exactly this Candor's. */
 export async function assertMigrated(client: PoolClient): Promise<void> {
   const applied = await appliedVersions(client);
-  if (applied.size === 0) throw new Error('no Candor aggregate store in this database (never migrated: start a server on it, or run `npm run store -- migrate`)');
+  if (applied.size === 0)
+    throw new Error('no Candor aggregate store in this database (never migrated: start a server on it, or run `npm run store -- migrate`)');
   const refusal = tooNew(applied);
   if (refusal) throw new Error(refusal);
   const missing = MIGRATIONS.filter((m) => !applied.has(m.version)).map((m) => m.version);
-  if (missing.length > 0) throw new Error(`the database lacks aggregate schema migration(s) ${missing.join(', ')}: start a current server on it, or run \`npm run store -- migrate\``);
+  if (missing.length > 0)
+    throw new Error(
+      `the database lacks aggregate schema migration(s) ${missing.join(', ')}: start a current server on it, or run \`npm run store -- migrate\``
+    );
 }

@@ -71,7 +71,11 @@ function toRecord(row: CohortRow): CohortRecord {
 }
 
 /** Fold a cohort's rows into an Aggregate, as sqlite-store.ts does (unknown kinds and indices ignored). */
-function toAggregate(row: CohortRow, kindParts: readonly { kind: string; parts: number }[], counters: readonly { kind: number; idx: number; count: number }[]): Aggregate {
+function toAggregate(
+  row: CohortRow,
+  kindParts: readonly { kind: string; parts: number }[],
+  counters: readonly { kind: number; idx: number; count: number }[]
+): Aggregate {
   const rec = toRecord(row);
   const agg = emptyAggregate(rec, rec.itemIds, rec.pads);
   agg.reports = row.reports;
@@ -210,7 +214,8 @@ export class PgAggregateStore implements FeedbackStore {
   add(cohort: CohortRecord, contribution: ReportContribution): Promise<void> {
     if (!sameCohort(cohort, contribution.cohort)) return Promise.reject(new Error('contribution belongs to another cohort'));
     for (const part of contribution.parts) {
-      if (part.pad !== cohort.pads[part.kind]) return Promise.reject(new Error(`${part.kind} pad ${part.pad} differs from the cohort's ${cohort.pads[part.kind]}`));
+      if (part.pad !== cohort.pads[part.kind])
+        return Promise.reject(new Error(`${part.kind} pad ${part.pad} differs from the cohort's ${cohort.pads[part.kind]}`));
     }
     const kinds = contribution.parts.map((p) => p.kind);
     const counterKinds: number[] = [];
@@ -255,7 +260,9 @@ export class PgAggregateStore implements FeedbackStore {
           const rows = (await client.query<CohortRow>(`SELECT ${COHORT_COLUMNS} FROM cohorts ORDER BY period, epsilon, parts_per_report`)).rows;
           for (const row of rows) {
             if (wanted && !wanted.has(row.period)) continue;
-            const parts = await client.query<{ kind: string; parts: number }>('SELECT kind, parts::float8 AS parts FROM kind_parts WHERE cohort = $1', [row.id]);
+            const parts = await client.query<{ kind: string; parts: number }>('SELECT kind, parts::float8 AS parts FROM kind_parts WHERE cohort = $1', [
+              row.id
+            ]);
             const counters = await client.query<{ kind: number; idx: number; count: number }>(
               'SELECT kind, idx::float8 AS idx, count::float8 AS count FROM counters WHERE cohort = $1',
               [row.id]
@@ -271,7 +278,9 @@ export class PgAggregateStore implements FeedbackStore {
 
   reportsPerPeriod(): Promise<PeriodSummary[]> {
     return this.#run('reportsPerPeriod', async (pool) => {
-      const r = await pool.query<{ period: string; reports: number }>('SELECT period, SUM(reports)::float8 AS reports FROM cohorts GROUP BY period ORDER BY period');
+      const r = await pool.query<{ period: string; reports: number }>(
+        'SELECT period, SUM(reports)::float8 AS reports FROM cohorts GROUP BY period ORDER BY period'
+      );
       return r.rows.map((row) => ({ period: row.period, reports: row.reports }));
     });
   }
@@ -288,7 +297,8 @@ export class PgAggregateStore implements FeedbackStore {
       this.#transaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         const key = `copied:${digest}`;
-        if ((await client.query('SELECT 1 FROM meta WHERE key = $1', [key])).rowCount) throw new Error(`these counts (sha256 ${digest}) were already copied into this database`);
+        if ((await client.query('SELECT 1 FROM meta WHERE key = $1', [key])).rowCount)
+          throw new Error(`these counts (sha256 ${digest}) were already copied into this database`);
         let merged = 0;
         let reports = 0;
         let counters = 0;
@@ -299,11 +309,14 @@ export class PgAggregateStore implements FeedbackStore {
             'INSERT INTO cohorts (period, epsilon, parts_per_report, item_ids, pads) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (period, epsilon, parts_per_report) DO NOTHING',
             [...args, JSON.stringify(agg.itemIds), JSON.stringify(pads)]
           );
-          const row = (await client.query<CohortRow>(`SELECT ${COHORT_COLUMNS} FROM cohorts WHERE period = $1 AND epsilon = $2 AND parts_per_report = $3`, args)).rows[0];
+          const row = (
+            await client.query<CohortRow>(`SELECT ${COHORT_COLUMNS} FROM cohorts WHERE period = $1 AND epsilon = $2 AND parts_per_report = $3`, args)
+          ).rows[0];
           if (!row) throw new Error('cohort could not be created');
           const here = toRecord(row);
           const name = `cohort ${agg.period} ε=${agg.epsilon} ×${agg.partsPerReport}`;
-          if (JSON.stringify(here.itemIds) !== JSON.stringify(agg.itemIds)) throw new Error(`${name} already exists here with another item domain (another catalogue): its counts cannot be added`);
+          if (JSON.stringify(here.itemIds) !== JSON.stringify(agg.itemIds))
+            throw new Error(`${name} already exists here with another item domain (another catalogue): its counts cannot be added`);
           if (REPORT_KINDS.some((k) => here.pads[k] !== agg.kinds[k].pad)) throw new Error(`${name} already exists here with other pad lengths`);
           if (inserted.rowCount === 0) merged++;
           const kinds = REPORT_KINDS.filter((k) => agg.kinds[k].parts > 0);
@@ -345,9 +358,7 @@ export class PgAggregateStore implements FeedbackStore {
    */
   check(): Promise<void> {
     return this.#run('health check', async (pool) => {
-      await pool.query(
-        "INSERT INTO meta (key, value) VALUES ('health_checks', '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text"
-      );
+      await pool.query("INSERT INTO meta (key, value) VALUES ('health_checks', '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text");
     });
   }
 

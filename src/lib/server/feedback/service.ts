@@ -33,7 +33,9 @@ let service: FeedbackService | null = null;
 
 /** The catalogue's product ids, sorted: the domain of newly opened cohorts. */
 export function catalogueItemIds(env: FeedbackEnv): string[] {
-  return serverCatalogue(env['CANDOR_CATALOGUE']).catalogue.products.map((p) => p.id).sort();
+  return serverCatalogue(env['CANDOR_CATALOGUE'])
+    .catalogue.products.map((p) => p.id)
+    .sort();
 }
 
 export function feedbackService(env: FeedbackEnv): FeedbackService {

@@ -17,6 +17,7 @@ export const GET: RequestHandler = ({ params, request }) => {
     // the bytes are pinned by the registry, but a new release may pin others under the same name
     'cache-control': 'no-cache'
   };
-  if (request.headers.get('if-none-match') === headers.etag) return new Response(null, { status: 304, headers: { etag: headers.etag, 'cache-control': headers['cache-control'] } });
+  if (request.headers.get('if-none-match') === headers.etag)
+    return new Response(null, { status: 304, headers: { etag: headers.etag, 'cache-control': headers['cache-control'] } });
   return new Response(file.bytes, { headers });
 };
