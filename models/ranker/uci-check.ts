@@ -9,8 +9,7 @@
  *
  *   npx tsx models/ranker/uci-check.ts [--csv PATH] [--seed 1]
  *
- * Default --csv: DEFAULT_CSV below, where a developer may keep the data beside the checkout (it is
- * not in the repository).
+ * Default --csv: the copy committed in models/uci-bank-marketing/ (with its SOURCE.md).
  *
  * The same two-layer model and training code as the ranker (src/lib/ranker/train.ts), on what a
  * person's profile holds — age, job, marital status, education, credit default, balance, housing and
@@ -29,8 +28,8 @@ import { cpuTf } from './node-tf';
 import { cliArgs } from '../../src/cli/io';
 
 const SHA256 = 'dc8d576e9bda0f41ee891251bd84bab9a39ce576cba715aac08adc2374a01fde';
-/** the UCI Bank Marketing data set's bank.csv, if present beside the checkout */
-const DEFAULT_CSV = fileURLToPath(new URL('../../../shared/data/uci-bank-marketing/bank.csv', import.meta.url));
+/** the UCI Bank Marketing data set's bank.csv, committed (models/uci-bank-marketing/SOURCE.md) */
+const DEFAULT_CSV = fileURLToPath(new URL('../uci-bank-marketing/bank.csv', import.meta.url));
 
 const JOBS = [
   'admin.',

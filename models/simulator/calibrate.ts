@@ -6,8 +6,7 @@
  * Reads bank.csv (`;`-separated; Moro, Cortez and Rita 2014, CC BY 4.0 — see calibration.ts),
  * checks its sha256 against the published file's (BANK_CSV_SHA256; provenance in
  * models/simulator/README.md), and prints the calibration JSON on stdout (or writes it to --out).
- * Default --csv: DEFAULT_CSV below, a copy a developer may keep beside the checkout (the data is not
- * in the repository). Errors: one line, exit 1.
+ * Default --csv: the copy committed in models/uci-bank-marketing/ (with its SOURCE.md). Errors: one line, exit 1.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,9 +16,8 @@ import { BANK_CSV_SHA256, computeCalibration, parseBankCsv, type Calibration } f
 import { cliArgs, isEntryPoint } from '../../src/cli/io';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** the UCI Bank Marketing data set's bank.csv, if present beside the checkout; the slow test that
- * recomputes calibration.json from it is skipped when it is absent */
-export const DEFAULT_CSV = resolve(REPO, '../shared/data/uci-bank-marketing/bank.csv');
+/** the UCI Bank Marketing data set's bank.csv, committed (models/uci-bank-marketing/SOURCE.md) */
+export const DEFAULT_CSV = resolve(REPO, 'models/uci-bank-marketing/bank.csv');
 export const CALIBRATION_FILE = fileURLToPath(new URL('./calibration.json', import.meta.url));
 
 export function calibrateFile(path: string): Calibration {
