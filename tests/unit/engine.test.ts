@@ -248,7 +248,7 @@ describe('recommend: behaviour', () => {
     const sixMonth = recommend({ products: catalogue, profile: { riskLevel: 2, horizonMonths: 12, investAmount: 50_000 }, events: [], now: NOW, k: 100 });
     const texts = find(sixMonth, 'wealth-fixed-6m').reasons.map((r) => explain(r, 'en'));
     expect(texts).toContain('6-month term fits your 12-month horizon');
-    expect(texts).toContain('Starts at 10,000 CNY — within your 50,000 CNY');
+    expect(texts).toContain('Starts at CN¥10,000 — within your CN¥50,000');
   });
 
   it('tells an unassessed person about the questionnaire', () => {
@@ -300,7 +300,7 @@ describe('explain', () => {
     expect(t('matches_request')).toEqual(['Matches your request: 1 year, low risk, wealth-management product', '符合您的需求：1年、低风险、理财产品']);
     expect(t('fits_goal')).toEqual(['Fits your goals: retirement, income', '符合您的目标：养老、稳定收益']);
     expect(t('fits_horizon')).toEqual(['12-month term fits your 24-month horizon', '期限12个月，在您24个月的投资期限之内']);
-    expect(t('fits_amount')).toEqual(['Starts at 1,000 CNY — within your 50,000 CNY', '起购金额1,000元，在您计划的50,000元之内']);
+    expect(t('fits_amount')).toEqual(['Starts at CN¥1,000 — within your CN¥50,000', '起购金额¥1,000，在您计划的¥50,000之内']);
     expect(t('matches_query')).toEqual(['Matches your search "low risk fund"', '符合您的搜索“low risk fund”']);
     expect(t('also_chosen')).toEqual(['People who chose what you chose also chose this', '选择了与您相同产品的人也选择了它']);
     expect(t('less_like_dismissed')[0]).toBe('Ranked lower: similar to the Equity-heavy fund you dismissed');

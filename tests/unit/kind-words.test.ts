@@ -33,9 +33,9 @@ describe('kind words', () => {
 
   it('a policy written before the premium field shows its minimum as "from"', () => {
     expect(premiumText({ ...policy, premium: undefined }, 'en', t)).toBe('product.premiumFrom(CN¥350)');
-    expect(termText(null, t, true)).toBe('product.forLife');
-    expect(termText(24, t)).toBe('product.years(2)');
-    expect(termText(18, t)).toBe('product.termMonths(18)');
+    expect(termText(null, 'en', t, true)).toBe('product.forLife');
+    expect(termText(24, 'en', t)).toBe('2 years');
+    expect(termText(18, 'zh-CN', t)).toBe('18个月');
   });
 
   it('drops the reasons about money put away for policies, cards and loans only', () => {

@@ -3,7 +3,7 @@ import { fromBase64, toBase64 } from '../../src/lib/common/base64';
 import { fnv1a } from '../../src/lib/common/hash';
 import { mulberry32, xorshift32 } from '../../src/lib/common/random';
 import { currencyCode } from '../../src/lib/vocab/currencies';
-import { formatNumber, moneyText, shortMoneyText } from '../../src/lib/vocab/money';
+import { formatMoney, formatNumber, shortMoneyText } from '../../src/lib/vocab/money';
 import { parseAmountText } from '../../src/lib/vocab/numerals';
 import { inTermFilter, termBucket, termWords } from '../../src/lib/vocab/terms';
 
@@ -51,11 +51,12 @@ describe('currencies', () => {
 });
 
 describe('money and term words', () => {
-  it('formats amounts for reasons and for the request echo', () => {
+  it('formats amounts one way for products (cards and reasons) and another for the request echo', () => {
     expect(formatNumber(1234567.891)).toBe('1,234,567.89');
     expect(formatNumber(-1234)).toBe('-1,234');
-    expect(moneyText(50000, 'CNY', 'zh-CN')).toBe('50,000元');
-    expect(moneyText(50000, 'CNY', 'en')).toBe('50,000 CNY');
+    expect(formatMoney(50000, 'CNY', 'zh-CN')).toBe('¥50,000');
+    expect(formatMoney(50000, 'CNY', 'en')).toBe('CN¥50,000');
+    expect(formatMoney(1234.5, 'USD', 'en')).toBe('$1,234.50');
     expect(shortMoneyText(50000, null, 'zh-CN')).toBe('5万元');
     expect(shortMoneyText(120000000, 'USD', 'zh-CN')).toBe('1.2亿美元');
     expect(shortMoneyText(8000, 'NZD', 'zh-CN')).toBe('8000 NZD');

@@ -3,7 +3,7 @@ import { GOALS, type Goal } from '../domain/profile';
 import type { IntentHits } from './intent-match';
 import { INTERACTION_ACTIONS, type InteractionAction, type Reason, type ReasonParamValue, type ReasonParams } from './types';
 import { personLevelLabel, productRiskLabel } from '../domain/risk-names';
-import { formatNumber, moneyText } from '../vocab/money';
+import { formatMoney, formatNumber } from '../vocab/money';
 import { FEE_WORDS, GOAL_NAMES, KIND_NAMES, SUBTYPE_NAMES } from '../vocab/names';
 import { termWords } from '../vocab/terms';
 import { ACTION_NAMES } from './vocab';
@@ -97,7 +97,7 @@ function requestParts(p: ReasonParams, locale: Locale): string[] {
   if (reach !== null && REACH[reach]) parts.push(REACH[reach][locale]);
   const amount = num(p, 'amount');
   if (amount !== null) {
-    const m = moneyText(amount, str(p, 'currency') ?? 'CNY', locale);
+    const m = formatMoney(amount, str(p, 'currency') ?? 'CNY', locale);
     parts.push(locale === 'zh-CN' ? `${m}起购` : `from ${m}`);
   }
   const currency = str(p, 'currency');
@@ -163,8 +163,8 @@ export function explain(reason: Reason, locale: Locale): string {
       const cur = str(p, 'currency') ?? 'CNY';
       if (m === null || a === null) return zh ? '起购金额在您的预算之内' : 'The minimum amount is within your budget';
       return zh
-        ? `起购金额${moneyText(m, cur, locale)}，在您计划的${moneyText(a, cur, locale)}之内`
-        : `Starts at ${moneyText(m, cur, locale)} — within your ${moneyText(a, cur, locale)}`;
+        ? `起购金额${formatMoney(m, cur, locale)}，在您计划的${formatMoney(a, cur, locale)}之内`
+        : `Starts at ${formatMoney(m, cur, locale)} — within your ${formatMoney(a, cur, locale)}`;
     }
     case 'matches_request': {
       const parts = requestParts(p, locale);

@@ -10,6 +10,7 @@
 import { defaultAmount, equalInstalment, loanBounds, type Locale, type Product, type ProductKind } from '../domain';
 import type { Reason, ReasonCode } from '../engine';
 import { formatMoney, formatPercent } from '../vocab/money';
+import { termWords } from '../vocab/terms';
 
 export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
 
@@ -37,11 +38,9 @@ export function reasonsShown(kind: ProductKind, reasons: readonly Reason[]): Rea
 
 const money = (p: Product, amount: number, locale: Locale, digits = 0): string => formatMoney(amount, p.currency, locale, digits);
 
-/** "1 year", "20 years", "6 months"; null → for life (a policy) or open-ended. */
-export function termText(months: number | null, t: Translate, forLife = false): string {
-  if (months === null) return t(forLife ? 'product.forLife' : 'product.openEnded');
-  if (months >= 12 && months % 12 === 0) return t('product.years', { values: { years: months / 12 } });
-  return t('product.termMonths', { values: { months } });
+/** "1 year", "20 years", "6 months" (vocab/terms.ts, as reasons and the request echo write them); null → for life (a policy) or open-ended. */
+export function termText(months: number | null, locale: Locale, t: Translate, forLife = false): string {
+  return months === null ? t(forLife ? 'product.forLife' : 'product.openEnded') : termWords(months, locale);
 }
 
 /** "¥350/年", "CN¥350 a year"; a catalogue without the premium field shows its minimum as "from …". */
@@ -87,7 +86,7 @@ export function cardFigures(p: Product, locale: Locale, t: Translate): Figure[] 
     case 'insurance':
       add('premium', 'product.premium', premiumText(p, locale, t));
       add('coverage', 'product.coverage', p.coverage === undefined ? null : money(p, p.coverage, locale));
-      add('cover-term', 'product.coverTerm', termText(p.termMonths, t, true));
+      add('cover-term', 'product.coverTerm', termText(p.termMonths, locale, t, true));
       break;
     case 'credit_card':
       add('fee', 'product.fee', feeText(p, locale, t));
@@ -99,7 +98,7 @@ export function cardFigures(p: Product, locale: Locale, t: Translate): Figure[] 
       break;
     default:
       add('return', 'product.return', p.expectedReturn === null ? null : formatPercent(p.expectedReturn, locale));
-      add('term', 'product.term', termText(p.termMonths, t));
+      add('term', 'product.term', termText(p.termMonths, locale, t));
       add('liquidity', 'product.liquidity', t(`liquidity.${p.liquidity}`));
   }
   return out;

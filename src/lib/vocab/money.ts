@@ -1,9 +1,9 @@
 /**
  * Amounts and rates in words, one place for each way Candor writes them:
- * - formatNumber / moneyText: the engine's reasons ("50,000元", "50,000 USD"); plain digits, no ICU, so a
- *   reason reads the same in every runtime and in the CLI's JSON;
- * - shortMoneyText: the parser's echo of a request ("5万元", "50,000 USD"), as people say amounts;
- * - formatMoney / formatPercent: the product cards and pages, Intl with the product's currency ("¥50,000").
+ * - formatMoney / formatPercent: an amount or a rate of a product, wherever it is shown — cards, pages and the
+ *   engine's reasons alike ("¥50,000", "CN¥50,000"), Intl with the product's currency;
+ * - shortMoneyText: the parser's echo of what a person asked for ("5万元", "50,000 USD"), as people say amounts;
+ * - formatNumber: plain grouped digits, for the echo.
  */
 import type { Locale } from '../domain/product';
 import { CURRENCY_ZH } from './currencies';
@@ -21,12 +21,6 @@ export function formatNumber(n: number): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
-/** An amount in a reason: "50,000元" in Chinese for yuan, "50,000 USD" otherwise. */
-export function moneyText(amount: number, currency: string, locale: Locale): string {
-  if (locale === 'zh-CN' && currency === 'CNY') return `${formatNumber(amount)}元`;
-  return `${formatNumber(amount)} ${currency}`;
-}
-
 /** An amount as a request says it: "5万元", "1.2亿美元", "8000元" (no currency: yuan); "50,000 USD" in English. */
 export function shortMoneyText(amount: number, currency: string | null, locale: Locale): string {
   if (locale === 'zh-CN') {
@@ -42,8 +36,8 @@ export function formatPercent(value: number, locale: Locale): string {
   return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
 }
 
-/** Whole units by default; a repayment is shown to the cent (`fractionDigits` 2). */
-export function formatMoney(value: number, currency: string, locale: Locale, fractionDigits = 0): string {
+/** Whole units unless the amount has cents; a repayment is shown to the cent (`fractionDigits` 2). */
+export function formatMoney(value: number, currency: string, locale: Locale, fractionDigits = Number.isInteger(value) ? 0 : 2): string {
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
