@@ -22,9 +22,15 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-/** ms from the start of the navigation to the first recommendation card on screen */
-async function msToFirstCard(page: Page): Promise<number> {
+/**
+ * Waits for the first recommendation card after a reload and returns when it came (ms from the navigation's
+ * start, for the log only: no test asserts a time). What is asserted is the order: the card is on screen while
+ * the catalogue request is still unanswered (the proxy has not seen the app give it up), so the kept copy was
+ * shown without waiting for the network, however fast or slow the machine is.
+ */
+async function firstCardBeforeTheNetwork(page: Page, closedBefore: number): Promise<number> {
   await page.locator('[data-testid="recommendations"] [data-product-id]').first().waitFor();
+  expect(proxy.stats('/api/catalogue').clientClosed, 'the catalogue request was already given up').toBe(closedBefore);
   return page.evaluate(() => performance.now());
 }
 
@@ -39,10 +45,10 @@ describe('a hanging or endless server does not freeze the app', () => {
 
     // from now on the server accepts every data request and never answers
     for (const path of ['/api/root', '/api/catalogue', '/api/factors']) proxy.rule(path, { kind: 'hang' });
+    const closedBefore = proxy.stats('/api/catalogue').clientClosed;
     await page.reload();
-    const ms = await msToFirstCard(page);
+    const ms = await firstCardBeforeTheNetwork(page, closedBefore);
     console.log(`hanging network: first recommendation card ${Math.round(ms)} ms after navigation start`);
-    expect(ms).toBeLessThan(1000);
     expect(await recommendedIds(page)).toEqual(before);
     const checking = page.locator('.catalogue-notice[data-state="cached"]');
     await checking.waitFor();
@@ -64,8 +70,10 @@ describe('a hanging or endless server does not freeze the app', () => {
     await page.goto(proxy.url);
     const before = await recommendedIds(page);
     proxy.rule('/api/catalogue', { kind: 'endless' });
+    const closedBefore = proxy.stats('/api/catalogue').clientClosed;
     await page.reload();
-    expect(await msToFirstCard(page)).toBeLessThan(1000);
+    const ms = await firstCardBeforeTheNetwork(page, closedBefore);
+    console.log(`endless catalogue: first recommendation card ${Math.round(ms)} ms after navigation start`);
     const invalid = page.locator('.catalogue-notice[data-state="invalid"]');
     await invalid.waitFor({ timeout: 30_000 });
     expect(await recommendedIds(page)).toEqual(before);
