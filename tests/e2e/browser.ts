@@ -36,7 +36,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   context.on('request', (r) => requests.push(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   return {
     context,
     page,
