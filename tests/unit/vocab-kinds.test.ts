@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importProducts } from '../../src/lib/import/catalogue-import';
-import { KIND_TERMS } from '../../src/lib/vocab/search-terms';
+import { KIND_CELL_WORDS, KIND_TERMS } from '../../src/lib/vocab/kinds';
 
 /** One row with a kind cell (and a subtype cell, when given) through the importer: `kind/subtype`, or refused. */
 function imported(kind: string, subtype?: string): string {
@@ -401,6 +401,12 @@ describe('kind words', () => {
       credit_card: ['信用卡', 'credit card', 'credit cards', 'card', 'cards'],
       loan: ['贷款', '借款', '借钱', '房贷', '车贷', 'loan', 'loans', 'borrow', 'mortgage']
     });
+  });
+
+  it('the search tries the kinds in the same order, and no cell word names two kinds', () => {
+    expect(Object.keys(KIND_TERMS)).toEqual(['fund', 'deposit', 'wealth', 'bond', 'insurance', 'credit_card', 'loan']);
+    const all = [...KIND_CELL_WORDS.values()].flatMap((words) => [...words]);
+    expect(all.length).toBe(new Set(all).size);
   });
 
   it('the importer reads each kind cell as before: a kind, the subtype it implies, or a refusal', () => {
