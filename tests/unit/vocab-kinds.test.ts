@@ -6,25 +6,12 @@
  * rearranged without any search or import changing.
  */
 import { describe, expect, it } from 'vitest';
-import { importProducts } from '../../src/lib/import/catalogue-import';
 import { KIND_CELL_WORDS, KIND_TERMS } from '../../src/lib/vocab/kinds';
+import { importOne } from '../fixtures/import/one-row';
 
 /** One row with a kind cell (and a subtype cell, when given) through the importer: `kind/subtype`, or refused. */
 function imported(kind: string, subtype?: string): string {
-  const values: Record<string, string> = {
-    id: 'p1',
-    kind,
-    issuer: 'bank',
-    name_zh: '产品',
-    name_en: 'Product',
-    description_zh: '描述',
-    description_en: 'Description',
-    risk_level: '2',
-    currency: 'CNY',
-    liquidity: 'high',
-    ...(subtype === undefined ? {} : { subtype })
-  };
-  const product = importProducts(Object.keys(values), [{ row: 1, values }]).catalogue.products[0];
+  const product = importOne({ kind, ...(subtype === undefined ? {} : { subtype }) }, subtype === undefined ? ['subtype'] : []).catalogue.products[0];
   return product ? `${product.kind}/${product.subtype}` : 'refused';
 }
 
@@ -264,132 +251,6 @@ const KIND_CELLS: Record<string, readonly string[]> = {
   ]
 };
 
-/** Subtype cells the importer turns into a code, by the row's kind; every other cell is kept as written. */
-const SUBTYPE_CELLS: Record<string, Record<string, string>> = {
-  fund: {
-    ' 基金 ': '基金',
-    ETF联接: 'index',
-    QDII: 'qdii',
-    esg主题基金: 'esg',
-    esg基金: 'esg',
-    etf: 'index',
-    etf联接: 'index',
-    etf联接基金: 'index',
-    fof基金: 'fof',
-    lof: 'index',
-    qdii型: 'qdii',
-    qdii基金: 'qdii',
-    中长期纯债型: 'bond',
-    中长期纯债型基金: 'bond',
-    债券型: 'bond',
-    债券型基金: 'bond',
-    债券基金: 'bond',
-    偏债混合型: 'mixed',
-    偏债混合型基金: 'mixed',
-    偏股型: 'equity',
-    偏股型基金: 'equity',
-    偏股混合型: 'mixed',
-    偏股混合型基金: 'mixed',
-    增强指数型: 'index',
-    增强指数型基金: 'index',
-    平衡混合型: 'mixed',
-    指数型: 'index',
-    指数型基金: 'index',
-    指数基金: 'index',
-    普通股票型: 'equity',
-    普通股票型基金: 'equity',
-    混合债券型: 'bond',
-    混合债券型基金: 'bond',
-    混合型: 'mixed',
-    混合型基金: 'mixed',
-    混合基金: 'mixed',
-    灵活配置型: 'mixed',
-    灵活配置型基金: 'mixed',
-    短债型: 'bond',
-    短债基金: 'bond',
-    纯债型: 'bond',
-    纯债基金: 'bond',
-    股票型: 'equity',
-    股票型基金: 'equity',
-    股票基金: 'equity',
-    被动指数型: 'index',
-    被动指数型基金: 'index',
-    货币型: 'money_market',
-    货币型基金: 'money_market',
-    货币基金: 'money_market',
-    货币市场型: 'money_market',
-    货币市场基金: 'money_market',
-    ＥＴＦ: 'index'
-  },
-  wealth: {
-    ' 基金 ': '基金',
-    固定收益类: 'fixed_income',
-    固定收益类理财: 'fixed_income',
-    固定收益类理财产品: 'fixed_income',
-    固收类: 'fixed_income',
-    固收类理财: 'fixed_income',
-    权益类: 'equity',
-    权益类理财: 'equity',
-    权益类理财产品: 'equity',
-    混合类: 'mixed',
-    混合类理财: 'mixed',
-    混合类理财产品: 'mixed',
-    现金管理类: 'cash_management',
-    现金管理类理财: 'cash_management',
-    现金管理类理财产品: 'cash_management'
-  },
-  deposit: { ' 基金 ': '基金', 大额存单: 'large_cd', 定期: 'time', 定期存款: 'time', 整存整取: 'time', 活期: 'demand', 活期储蓄: 'demand', 活期存款: 'demand' },
-  bond: {
-    ' 基金 ': '基金',
-    企业债: 'corporate',
-    企业债券: 'corporate',
-    储蓄国债: 'treasury',
-    公司债: 'corporate',
-    公司债券: 'corporate',
-    凭证式国债: 'treasury',
-    国债: 'treasury',
-    地方债: 'local_government',
-    地方政府债: 'local_government',
-    地方政府债券: 'local_government',
-    记账式国债: 'treasury'
-  },
-  insurance: {
-    ' 基金 ': '基金',
-    养老年金保险: 'annuity',
-    医疗保险: 'medical',
-    医疗险: 'medical',
-    定期寿险: 'term_life',
-    年金保险: 'annuity',
-    年金险: 'annuity',
-    意外伤害保险: 'accident',
-    意外险: 'accident',
-    教育年金: 'education',
-    教育金: 'education',
-    教育金保险: 'education',
-    百万医疗险: 'medical',
-    重大疾病保险: 'critical_illness',
-    重疾险: 'critical_illness'
-  },
-  loan: {
-    ' 基金 ': '基金',
-    个人住房贷款: 'mortgage',
-    个人汽车贷款: 'car',
-    个人消费贷款: 'personal',
-    个人经营贷款: 'small_business',
-    个人贷款: 'personal',
-    住房贷款: 'mortgage',
-    家装贷: 'renovation',
-    房贷: 'mortgage',
-    汽车贷款: 'car',
-    消费贷: 'personal',
-    经营贷: 'small_business',
-    装修贷: 'renovation',
-    装修贷款: 'renovation',
-    车贷: 'car'
-  },
-  credit_card: { ' 基金 ': '基金' }
-};
-
 describe('kind words', () => {
   it('the search names each kind by the same terms, in the same order', () => {
     expect(KIND_TERMS).toEqual({
@@ -413,10 +274,14 @@ describe('kind words', () => {
     for (const [want, cells] of Object.entries(KIND_CELLS)) for (const cell of cells) expect(imported(cell), cell).toBe(want);
   });
 
-  it('the importer reads each subtype cell as before: a known word becomes its code under its own kind only', () => {
-    const cells = Object.values(KIND_CELLS).flat();
-    for (const [kind, known] of Object.entries(SUBTYPE_CELLS)) {
-      for (const cell of cells) expect(imported(kind, cell), `${kind} ${cell}`).toBe(`${kind}/${known[cell] ?? cell}`);
+  it('the importer reads each subtype cell as before: the subtype it implies as a kind cell, under that kind only', () => {
+    const implied = new Map(Object.entries(KIND_CELLS).flatMap(([read, cells]) => cells.map((cell) => [cell, read] as const)));
+    for (const kind of Object.keys(KIND_TERMS)) {
+      for (const cell of implied.keys()) {
+        const [kindRead, subtype] = implied.get(cell)!.split('/');
+        const want = kindRead === kind && subtype !== kind ? subtype : cell.trim();
+        expect(imported(kind, cell), `${kind} ${cell}`).toBe(`${kind}/${want}`);
+      }
     }
   });
 });
