@@ -10,7 +10,6 @@ import {
   csvDialect,
   decodeText,
   importCatalogue,
-  importProducts,
   parseCsv,
   readColumnMap,
   type ImportReport
