@@ -5,15 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import {
-  CsvError,
-  csvDialect,
-  decodeText,
-  importCatalogue,
-  parseCsv,
-  readColumnMap,
-  type ImportReport
-} from '../../src/lib/import/catalogue-import';
+import { CsvError, csvDialect, decodeText, importCatalogue, parseCsv, readColumnMap, type ImportReport } from '../../src/lib/import/catalogue-import';
 import { ProductSchema, type Product } from '../../src/lib/domain/product';
 import { importOne } from '../fixtures/import/one-row';
 
