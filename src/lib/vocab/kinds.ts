@@ -24,7 +24,6 @@ interface KindWords {
   suffixes: readonly string[];
 }
 
-/** In the search's order of concepts. */
 const KIND_WORDS: Record<ProductKind, KindWords> = {
   fund: {
     words: ['基金', 'fund', 'funds', 'mutual fund', 'etf', search('etfs')],
@@ -114,10 +113,18 @@ const SUBTYPE_CELLS: readonly { kind: ProductKind; subtype: string; cells: reado
 
 const KINDS = Object.keys(KIND_WORDS) as ProductKind[];
 
-/** The words a search names each kind by (engine/lexical.ts). */
-export const KIND_TERMS: Record<ProductKind, readonly string[]> = Object.fromEntries(
-  KINDS.map((k) => [k, KIND_WORDS[k].words.map((w) => (typeof w === 'string' ? w : w.search))])
-) as Record<ProductKind, readonly string[]>;
+const searchTerms = (k: ProductKind): readonly string[] => KIND_WORDS[k].words.map((w) => (typeof w === 'string' ? w : w.search));
+
+/** The words a search names each kind by (engine/lexical.ts), in the order it tries the kinds. */
+export const KIND_TERMS: Record<ProductKind, readonly string[]> = {
+  fund: searchTerms('fund'),
+  deposit: searchTerms('deposit'),
+  wealth: searchTerms('wealth'),
+  bond: searchTerms('bond'),
+  insurance: searchTerms('insurance'),
+  credit_card: searchTerms('credit_card'),
+  loan: searchTerms('loan')
+};
 
 /** A cell as it is compared: "Mutual Funds" and "mutual_funds" are one word. */
 const compact = (s: string): string =>
