@@ -18,7 +18,7 @@ interface KindWords {
    * terms found, the first names the concept); all but the SearchOnly ones also name it in a cell.
    */
   words: readonly (string | SearchOnly)[];
-  /** Words only a catalogue cell uses ('公募基金', 'wmp'): a search finds these through the product's own text. */
+  /** Words only a catalogue cell uses ('公募基金', 'wmp'): no search concept is named by them. */
   cell: readonly string[];
   /** The end of a cell says its kind: "沪港深精选基金", "净值型理财产品", "三年期存单". */
   suffixes: readonly string[];
