@@ -5,17 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueSchema } from '../../src/lib/domain/catalogue';
-import {
-  CsvError,
-  csvDialect,
-  decodeText,
-  importCatalogue,
-  importProducts,
-  parseCsv,
-  readColumnMap,
-  type ImportReport
-} from '../../src/lib/import/catalogue-import';
+import { CsvError, csvDialect, decodeText, importCatalogue, parseCsv, readColumnMap, type ImportReport } from '../../src/lib/import/catalogue-import';
 import { ProductSchema, type Product } from '../../src/lib/domain/product';
+import { importOne } from '../fixtures/import/one-row';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -39,24 +31,7 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 }
 
 /** One flat CSV row through the importer; returns the product or the refusals. */
-function one(cells: Record<string, string>) {
-  const base: Record<string, string> = {
-    id: 'p1',
-    kind: 'fund',
-    subtype: 'bond',
-    issuer: 'bank',
-    name_zh: '产品',
-    name_en: 'Product',
-    description_zh: '描述',
-    description_en: 'Description',
-    risk_level: '2',
-    currency: 'CNY',
-    liquidity: 'high',
-    ...cells
-  };
-  const columns = Object.keys(base);
-  return importProducts(columns, [{ row: 1, values: base }]);
-}
+const one = (cells: Record<string, string>) => importOne(cells);
 
 const product = (cells: Record<string, string>): Product => {
   const r = one(cells);

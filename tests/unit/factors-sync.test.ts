@@ -1,23 +1,21 @@
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptFactors } from '../../src/lib/cf/accept';
-import { serializeFactors, type FactorsManifest } from '../../src/lib/cf/artifact';
+import { serializeFactors } from '../../src/lib/cf/artifact';
 import { fitEase } from '../../src/lib/cf/ease';
 import { gramFromArrays } from '../../src/lib/cf/gram';
-import { openCandorDb, type CandorDB } from '../../src/lib/client/db';
 import { syncFactors } from '../../src/lib/client/factors-sync';
 import { trustedRoot } from '../../src/lib/client/trust';
 import { recommend } from '../../src/lib/engine/index';
 import { generateKeyPair, type KeyPair } from '../../src/lib/signing/index';
 import { ev, fixtureCatalogue, NOW } from '../fixtures/engine/fixtures';
-import { EXPIRES, ISSUED, makeRoot, testTrust, type TestTrust } from '../fixtures/signing/trust';
+import { sha256Hex as sha, signedArtifacts } from '../fixtures/signing/signed-artifacts';
+import { EXPIRES, ISSUED, makeRoot } from '../fixtures/signing/trust';
 
 const products = fixtureCatalogue();
 const ids = products.map((p) => p.id);
 const catalogue = { version: 7, products };
 const T = new Date('2026-11-03T08:00:00Z');
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 // EASE on a small hand-made history over the fixture catalogue: item i co-chosen with i+1
 const X = Array.from({ length: 24 }, (_, u) => ids.map((_, i) => (i === u % ids.length || i === (u + 1) % ids.length ? 1 : 0)));
@@ -25,32 +23,8 @@ const G = ids.map((_, i) => ids.map((_, j) => X.reduce((sum, row) => sum + row[i
 const model = fitEase(gramFromArrays(ids, G), 1);
 const artifact = serializeFactors(model, { catalogueVersion: 7, created: ISSUED, sha256: sha });
 
-let trust: TestTrust;
-let db: CandorDB;
-let n = 0;
-beforeAll(async () => {
-  trust = await testTrust();
-});
-afterEach(async () => {
-  await db?.delete();
-});
-async function fresh(): Promise<CandorDB> {
-  db = openCandorDb(`factors-test-${n++}`);
-  await db.open();
-  return db;
-}
-
-/** A server with a manifest envelope and blobs by path. */
-function server(manifest: string, blob: Uint8Array, blobSha = sha(blob)): typeof fetch {
-  return async (input) => {
-    const url = String(input);
-    if (url === '/api/factors') return new Response(manifest);
-    if (url === `/api/factors/${blobSha}.bin`) return new Response(blob.slice());
-    return new Response('not found', { status: 404 });
-  };
-}
-const envelope = (manifest: FactorsManifest | Record<string, unknown>, version = 1) =>
-  trust.sign({ _type: 'factors', version, issuedAt: ISSUED, expiresAt: EXPIRES, manifest });
+const signed = signedArtifacts('factors');
+const { fresh, envelope, server, root } = signed;
 
 describe('acceptFactors refuses a bad artifact with a clear error', () => {
   const ref = { version: 7, productIds: new Set(ids) };
@@ -77,11 +51,10 @@ describe('acceptFactors refuses a bad artifact with a clear error', () => {
 });
 
 describe('syncFactors', () => {
-  const root = () => ({ ok: true as const, root: trust.root });
   const favourite = [ev('favorite', ids[0]!, 1)];
 
   it('loads verified factors, and the engine gives the CF reason', async () => {
-    await fresh();
+    const db = await fresh();
     const got = await syncFactors(db, server(await envelope(artifact.manifest), artifact.blob), T, root(), catalogue);
     expect(got.status).toEqual({ state: 'fresh', version: 1, algo: 'ease' });
     const recs = recommend({ products, profile: { riskLevel: 5, age: 40, annualIncome: 500_000 }, events: favourite, now: NOW, k: 10, cf: got.model! });
@@ -89,7 +62,7 @@ describe('syncFactors', () => {
   });
 
   it('falls back to the last good factors when the new blob is bad, and to none when nothing fits', async () => {
-    await fresh();
+    const db = await fresh();
     await syncFactors(db, server(await envelope(artifact.manifest), artifact.blob), T, root(), catalogue);
     const corrupt = artifact.blob.slice();
     corrupt[0] = corrupt[0]! ^ 1;
@@ -106,9 +79,9 @@ describe('syncFactors', () => {
   });
 
   it('refuses factors signed by a key the root does not know', async () => {
-    await fresh();
+    const db = await fresh();
     const stranger = await generateKeyPair();
-    const text = await trust.sign({ _type: 'factors', version: 1, issuedAt: ISSUED, expiresAt: EXPIRES, manifest: artifact.manifest }, [stranger]);
+    const text = await signed.trust.sign({ _type: 'factors', version: 1, issuedAt: ISSUED, expiresAt: EXPIRES, manifest: artifact.manifest }, [stranger]);
     const got = await syncFactors(db, server(text, artifact.blob), T, root(), catalogue);
     expect(got.status).toEqual({ state: 'refused', error: expect.stringMatching(/^unknown_key/) });
   });
@@ -122,17 +95,17 @@ describe('trustedRoot follows rotations', () => {
       new Response(JSON.stringify({ roots: roots.map((r) => JSON.parse(r)) }));
 
   it('accepts root 2 signed by the old and the new key, keeps it offline, and ignores an improper one', async () => {
-    await fresh();
+    const db = await fresh();
     next = await generateKeyPair();
-    const v2 = await makeRoot(2, next, [trust.key, next]);
-    const got = await trustedRoot(db, rootsServer([trust.rootEnvelope, v2]), T, trust.rootEnvelope);
+    const v2 = await makeRoot(2, next, [signed.trust.key, next]);
+    const got = await trustedRoot(db, rootsServer([signed.trust.rootEnvelope, v2]), T, signed.trust.rootEnvelope);
     expect(got.ok && got.root.version).toBe(2);
-    const offline = await trustedRoot(db, async () => Promise.reject(new TypeError('offline')), T, trust.rootEnvelope);
+    const offline = await trustedRoot(db, async () => Promise.reject(new TypeError('offline')), T, signed.trust.rootEnvelope);
     expect(offline.ok && offline.root.version).toBe(2);
     // v4 skips v3; a v3 signed only by the new key lacks the old key's signature: both ignored
     const third = await generateKeyPair();
     for (const bad of [await makeRoot(4, third, [next, third]), await makeRoot(3, third, [third])]) {
-      const r = await trustedRoot(db, rootsServer([v2, bad]), T, trust.rootEnvelope);
+      const r = await trustedRoot(db, rootsServer([v2, bad]), T, signed.trust.rootEnvelope);
       expect(r.ok && r.root.version).toBe(2);
     }
   });

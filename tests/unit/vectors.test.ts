@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openCandorDb, type CandorDB } from '../../src/lib/client/db';
+import { describe, expect, it } from 'vitest';
 import { cachedVectors, keepDeviceVectors, syncVectors } from '../../src/lib/client/vectors-sync';
-import { acceptVectors, decodeVectors, serializeVectors, type VectorModelRef, type VectorsManifest } from '../../src/lib/llm/vectors';
+import { acceptVectors, decodeVectors, serializeVectors, type VectorModelRef } from '../../src/lib/llm/vectors';
 import { verifyBlob, verifyEnvelope } from '../../src/lib/documents';
 import { fixtureCatalogue } from '../fixtures/engine/fixtures';
-import { EXPIRES, ISSUED, testTrust, type TestTrust } from '../fixtures/signing/trust';
+import { sha256Hex as sha, signedArtifacts } from '../fixtures/signing/signed-artifacts';
+import { ISSUED } from '../fixtures/signing/trust';
 
 /**
  * Product vectors as the server publishes them and the device accepts them: signed like the factors
@@ -17,7 +16,6 @@ const products = fixtureCatalogue();
 const ids = products.map((p) => p.id);
 const catalogue = { version: 7, products };
 const T = new Date('2026-11-03T08:00:00Z');
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const DIMS = 8;
 const model: VectorModelRef = { id: 'test-embed', dims: DIMS, weightsSha256: 'a'.repeat(64), pooling: 'cls' };
 
@@ -34,31 +32,8 @@ const made = (over: Partial<VectorModelRef> = {}, version = 7, n = ids.length) =
   serializeVectors({ ids: ids.slice(0, n), dims: over.dims ?? DIMS, data: unitRows(n, over.dims ?? DIMS) }, { ...model, ...over }, version, ISSUED, sha);
 const good = made();
 
-let trust: TestTrust;
-let db: CandorDB;
-let n = 0;
-beforeAll(async () => {
-  trust = await testTrust();
-});
-afterEach(async () => {
-  await db?.delete();
-});
-async function fresh(): Promise<CandorDB> {
-  db = openCandorDb(`vectors-test-${n++}`);
-  await db.open();
-  return db;
-}
-const envelope = (manifest: VectorsManifest | Record<string, unknown>, version = 1) =>
-  trust.sign({ _type: 'vectors', version, issuedAt: ISSUED, expiresAt: EXPIRES, manifest });
-function server(manifest: string, blob: Uint8Array, blobSha = sha(blob)): typeof fetch {
-  return async (input) => {
-    const url = String(input);
-    if (url === '/api/vectors') return new Response(manifest);
-    if (url === `/api/vectors/${blobSha}.bin`) return new Response(blob.slice());
-    return new Response('not found', { status: 404 });
-  };
-}
-const root = () => ({ ok: true as const, root: trust.root });
+const signed = signedArtifacts('vectors');
+const { fresh, envelope, server, root } = signed;
 
 describe('the vectors artifact', () => {
   const ref = { version: 7, productIds: ids };
@@ -107,16 +82,16 @@ describe('the vectors artifact', () => {
 describe('signed vectors, verified as the factors are', () => {
   it('a vectors envelope verifies with the factors role, for its catalogue version only', async () => {
     const text = await envelope(good.manifest);
-    const ok = await verifyEnvelope(text, { root: trust.root, type: 'vectors', now: T, catalogueVersion: 7 });
+    const ok = await verifyEnvelope(text, { root: signed.trust.root, type: 'vectors', now: T, catalogueVersion: 7 });
     expect(ok.ok).toBe(true);
-    const other = await verifyEnvelope(text, { root: trust.root, type: 'vectors', now: T, catalogueVersion: 8 });
+    const other = await verifyEnvelope(text, { root: signed.trust.root, type: 'vectors', now: T, catalogueVersion: 8 });
     expect(other).toMatchObject({ ok: false, code: 'catalogue_version_mismatch' });
   });
   it('a changed manifest no longer verifies', async () => {
     const text = await envelope(good.manifest);
     const tampered = text.replace('"catalogueVersion":7', '"catalogueVersion":8');
     expect(tampered).not.toBe(text);
-    expect(await verifyEnvelope(tampered, { root: trust.root, type: 'vectors', now: T, catalogueVersion: 8 })).toMatchObject({
+    expect(await verifyEnvelope(tampered, { root: signed.trust.root, type: 'vectors', now: T, catalogueVersion: 8 })).toMatchObject({
       ok: false,
       code: 'bad_signature'
     });
@@ -131,7 +106,7 @@ describe('signed vectors, verified as the factors are', () => {
 
 describe('syncVectors on the device', () => {
   it('accepts verified vectors, keeps them, and uses the kept copy without asking again', async () => {
-    await fresh();
+    const db = await fresh();
     const got = await syncVectors(db, server(await envelope(good.manifest), good.blob), T, root(), catalogue, model);
     expect(got.status).toEqual({ state: 'published', version: 1 });
     expect(got.vectors?.ids).toEqual(ids);
@@ -143,7 +118,7 @@ describe('syncVectors on the device', () => {
   });
 
   it('refuses tampered vectors: a blob other than the signed one', async () => {
-    await fresh();
+    const db = await fresh();
     const blob = good.blob.slice();
     blob[0] = blob[0]! ^ 1;
     const got = await syncVectors(db, server(await envelope(good.manifest), blob, good.manifest.sha256), T, root(), catalogue, model);
@@ -152,28 +127,28 @@ describe('syncVectors on the device', () => {
   });
 
   it('refuses a manifest changed after signing', async () => {
-    await fresh();
+    const db = await fresh();
     const text = (await envelope(good.manifest)).replace('"pooling":"cls"', '"pooling":"mean"');
     const got = await syncVectors(db, server(text, good.blob), T, root(), catalogue, model);
     expect(got.status).toMatchObject({ state: 'none', refused: true, error: expect.stringContaining('bad_signature') });
   });
 
   it('refuses vectors for another catalogue version', async () => {
-    await fresh();
+    const db = await fresh();
     const old = made({}, 6);
     const got = await syncVectors(db, server(await envelope(old.manifest), old.blob), T, root(), catalogue, model);
     expect(got.status).toMatchObject({ state: 'none', refused: true, error: expect.stringContaining('catalogue_version_mismatch') });
   });
 
   it('refuses vectors of the wrong dimension, signed or not', async () => {
-    await fresh();
+    const db = await fresh();
     const wide = made({ dims: 16 });
     const got = await syncVectors(db, server(await envelope(wide.manifest), wide.blob), T, root(), catalogue, model);
     expect(got.status).toEqual({ state: 'none', refused: true, error: 'vectors: 16 dimensions, but test-embed makes 8' });
   });
 
   it('no vectors published: none, not refused; vectors made on the device are kept for this catalogue and model only', async () => {
-    await fresh();
+    const db = await fresh();
     const notPublished: typeof fetch = async () => new Response('no product vectors are published for this catalogue', { status: 404 });
     const none = await syncVectors(db, notPublished, T, root(), catalogue, model);
     expect(none.status).toMatchObject({ state: 'none', refused: false });

@@ -5,44 +5,23 @@
  * once the list is shown; it never blocks the page). No page script may carry the LLM
  * (transformers.js, onnxruntime-web) or tfjs code: that lives in the workers only.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { BenchContext } from './context';
-import { buildApp, CHROMIUM_ARGS, CHROMIUM_PATH, freePort, waitUntilUp } from '../local-run';
+import { ensureBuilt, launchChromium, startBenchServer } from './browser';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** identifiers of onnxruntime-web, transformers.js and tfjs-core that survive minification */
 const HEAVY = /InferenceSession|registerBackend|PreTrainedModel|KernelBackend/;
 const WORKER = /\/_app\/immutable\/workers\//;
 
 export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> {
-  if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') {
-    buildApp(root);
-  }
-  const port = await freePort();
-  const data = mkdtempSync(join(tmpdir(), 'candor-bench-data-'));
-  const server = spawn(process.execPath, ['scripts/serve.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(data, 'bench.sqlite') },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let output = '';
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const profile = mkdtempSync(join(tmpdir(), 'candor-bench-profile-'));
+  ensureBuilt();
+  const server = await startBenchServer();
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${base}/healthz`, server, () => output);
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     const scripts: { url: string; bytes: number; gzip: number; heavy: boolean }[] = [];
     const pending: Promise<void>[] = [];
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { page } = browser;
       page.on('response', (res) => {
         if (res.request().resourceType() !== 'script') return;
         pending.push(
@@ -56,11 +35,11 @@ export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> 
           })
         );
       });
-      await page.goto(base, { waitUntil: 'networkidle' });
+      await page.goto(server.url, { waitUntil: 'networkidle' });
       await page.getByTestId('recommendations').or(page.getByTestId('empty-recommendations')).first().waitFor();
       await Promise.all(pending);
     } finally {
-      await context.close();
+      await browser.close();
     }
     const total = (list: typeof scripts) => {
       const gzip = list.reduce((a, s) => a + s.gzip, 0);
@@ -78,8 +57,6 @@ export async function run(_ctx: BenchContext): Promise<Record<string, unknown>> 
         .map(({ heavy: _heavy, ...s }) => s)
     };
   } finally {
-    server.kill();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(data, { recursive: true, force: true });
+    await server.stop();
   }
 }

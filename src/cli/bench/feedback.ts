@@ -7,49 +7,19 @@
  * bench). Bounded in count and in time, on the loopback only; the stored report count is read back
  * so a run that lost reports shows it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureBuilt, startBenchServer, type BenchServer } from './browser';
 import type { BenchContext } from './context';
 import { mulberry32 } from '../../lib/common/random';
 import { periodOf } from '../../lib/privacy/period';
 import { reportFromSets } from '../../lib/privacy/report';
 import { catalogueItemIds } from '../../lib/server/feedback/service';
-import { buildApp, freePort, waitUntilUp } from '../local-run';
 import { pgUnavailable, startCluster, type PgCluster } from '../pg-cluster';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const CLIENTS = 8;
 const WARMUP = 40;
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-async function serve(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${url}/healthz`, child, () => output);
-  return { url, child };
-}
-
-async function stop(s: Server): Promise<void> {
-  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  await exited;
-}
+/** A server behind a proxy that names the client in X-Forwarded-For, as the load below does. */
+const serve = (env: Record<string, string>): Promise<BenchServer> => startBenchServer({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1', ...env });
 
 /** Report bodies for distinct simulated people: a few products engaged with this week. */
 function bodies(count: number, itemIds: readonly string[]): string[] {
@@ -65,7 +35,7 @@ const q = (sorted: readonly number[], p: number): number => sorted[Math.min(sort
 const ms = (x: number): number => Math.round(x * 100) / 100;
 
 /** Send `posts` with CLIENTS concurrent clients over `servers`, until all are sent or `budgetMs` is spent. */
-async function load(servers: readonly Server[], posts: readonly string[], budgetMs: number, offset: number): Promise<Record<string, number>> {
+async function load(servers: readonly BenchServer[], posts: readonly string[], budgetMs: number, offset: number): Promise<Record<string, number>> {
   const latencies: number[] = [];
   let next = 0;
   let refused = 0;
@@ -101,7 +71,7 @@ async function load(servers: readonly Server[], posts: readonly string[], budget
   };
 }
 
-async function storedReports(server: Server): Promise<number> {
+async function storedReports(server: BenchServer): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   return [...text.matchAll(/^candor_feedback_period_reports\{[^}]*\} (\d+)$/gm)].reduce((s, m) => s + Number(m[1]), 0);
 }
@@ -113,20 +83,20 @@ async function scenario(count: number, env: Record<string, string>, budgetMs: nu
     const result = await load(servers, posts.slice(WARMUP), budgetMs, WARMUP);
     return { servers: count, clients: CLIENTS, ...result, storedReports: await storedReports(servers[0]!) };
   } finally {
-    await Promise.all(servers.map(stop));
+    await Promise.all(servers.map((s) => s.stop()));
   }
 }
 
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
-  if (!existsSync(join(root, 'build', 'index.js')) || process.env['CANDOR_BENCH_BUILD'] === '1') buildApp(root);
+  ensureBuilt();
   const reports = ctx.quick ? 300 : 2000;
   const budgetMs = ctx.quick ? 20_000 : 60_000;
   const posts = bodies(WARMUP + reports, catalogueItemIds({}));
-  const data = mkdtempSync(join(tmpdir(), 'candor-bench-feedback-'));
   const out: Record<string, unknown> = { reportsPerRun: reports, timeBudgetSeconds: budgetMs / 1000, warmupReports: WARMUP };
   let cluster: PgCluster | null = null;
   try {
-    out['sqlite'] = await scenario(1, { CANDOR_DB: join(data, 'bench.sqlite') }, budgetMs, posts);
+    // the SQLite store: the file in the server's own folder
+    out['sqlite'] = await scenario(1, {}, budgetMs, posts);
     const missing = pgUnavailable();
     if (missing) {
       out['postgres'] = { skipped: missing };
@@ -138,6 +108,5 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
     return out;
   } finally {
     await cluster?.stop();
-    rmSync(data, { recursive: true, force: true });
   }
 }

@@ -3,17 +3,14 @@
  * portfolio page costs in the browser — the scripts the first screen loads (which must not carry the
  * optimiser, the monthly data or the charts) and the ones opening /portfolio adds.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { CatalogueSchema } from '../../lib/domain/catalogue';
 import { allocateThroughPipeline, estimateClasses, parseMonthlyReturns } from '../../lib/portfolio';
 import type { BenchContext } from './context';
-import { buildApp, CHROMIUM_ARGS, CHROMIUM_PATH, freePort, waitUntilUp } from '../local-run';
+import { ensureBuilt, launchChromium, startBenchServer } from './browser';
 import { measure } from './stats';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -45,26 +42,14 @@ interface Script {
 }
 
 async function browserCost(): Promise<Record<string, unknown>> {
-  if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') buildApp(root);
-  const port = await freePort();
-  const data = mkdtempSync(join(tmpdir(), 'candor-bench-pf-data-'));
-  const server = spawn(process.execPath, ['scripts/serve.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CANDOR_DB: join(data, 'bench.sqlite') },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let output = '';
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const profile = mkdtempSync(join(tmpdir(), 'candor-bench-pf-profile-'));
+  ensureBuilt();
+  const server = await startBenchServer();
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${base}/healthz`, server, () => output);
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     const scripts: Script[] = [];
     let pending: Promise<void>[] = [];
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { page } = browser;
       page.on('response', (res) => {
         if (res.request().resourceType() !== 'script' || /\/workers\//.test(res.url())) return;
         pending.push(
@@ -77,7 +62,7 @@ async function browserCost(): Promise<Record<string, unknown>> {
           })
         );
       });
-      await page.goto(base, { waitUntil: 'networkidle' });
+      await page.goto(server.url, { waitUntil: 'networkidle' });
       await page.getByTestId('recommendations').or(page.getByTestId('empty-recommendations')).first().waitFor();
       await Promise.all(pending);
       const firstScreen = [...scripts];
@@ -98,12 +83,10 @@ async function browserCost(): Promise<Record<string, unknown>> {
           .map(({ url, gzip }) => ({ url, gzip }))
       };
     } finally {
-      await context.close();
+      await browser.close();
     }
   } finally {
-    server.kill();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(data, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -19,23 +19,20 @@
  * The person is a first visitor (no assessment: R1–R2 only) in the browser; the engine figures cover
  * every level. Wall-clock figures on a shared machine: compare sizes within one run, not across runs.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateCatalogue } from '../../../models/catalogue/catalogue';
 import type { Product } from '../../lib/domain/product';
 import type { Profile } from '../../lib/domain/profile';
 import { runEngine } from '../../lib/engine/recommend';
 import type { BenchContext } from './context';
-import { buildApp, CHROMIUM_ARGS, CHROMIUM_PATH, freePort, waitUntilUp } from '../local-run';
+import { ensureBuilt, launchChromium, startBenchServer } from './browser';
 import { measure } from './stats';
 import demo from '../../lib/server/demo-catalogue.json';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SIZES = [320, 10_000, 20_000, 100_000];
 const QUICK_SIZES = [320, 20_000];
 const FIRST_CARD = '[data-testid="recommendations"] article, [data-testid="empty-recommendations"]';
@@ -127,22 +124,13 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
   const dir = mkdtempSync(join(tmpdir(), `candor-bench-scale-${count}-`));
   const file = join(dir, 'catalogue.json');
   writeFileSync(file, JSON.stringify({ version: 1, products }));
-  const port = await freePort();
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    CANDOR_DB: join(dir, 'bench.sqlite')
-  };
   // the demo catalogue is the committed one, with its CF factors; a generated one is served as a bank's file
-  if (count !== 320) env['CANDOR_CATALOGUE'] = file;
-  const server = spawn(process.execPath, ['scripts/serve.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startBenchServer(count === 320 ? {} : { CANDOR_CATALOGUE: file }).catch((e: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  });
+  const base = server.url;
   try {
-    await waitUntilUp(`${base}/healthz`, server, () => log);
     const catalogueUrl = `${base}/api/catalogue`;
     const plain = await wireBytes(catalogueUrl, 'identity');
     const br = await wireBytes(catalogueUrl, 'br');
@@ -156,14 +144,9 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
       ratio: Math.round((plain.bytes / br.bytes) * 10) / 10
     };
 
-    const profile = mkdtempSync(join(tmpdir(), 'candor-bench-scale-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info']
-    });
+    const browser = await launchChromium(['--enable-precise-memory-info']);
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { context, page } = browser;
       let catalogueBytes = 0;
       page.on('requestfinished', (req) => {
         if (new URL(req.url()).pathname !== '/api/catalogue') return;
@@ -220,17 +203,16 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
         engineMs: await engineFigures(products, quick ? 3 : 7)
       };
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   } finally {
-    server.kill();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
-  if (!existsSync(join(root, 'build', 'index.js')) || process.env.CANDOR_BENCH_BUILD === '1') buildApp(root);
+  ensureBuilt();
   const only = process.env.CANDOR_BENCH_SCALE_SIZES?.split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);

@@ -1,21 +1,19 @@
-import { gate, type EventType, type GateVerdict, type Locale, type Product, type ProductKind, type Profile } from '../domain';
+import { gate, type EventType, type GateVerdict, type Product, type ProductKind, type Profile } from '../domain';
 import type { QuestionnaireResult } from '../domain/questionnaire';
 import type { Intent } from '../domain/intent';
 import type { EngineResult, RecommendInput } from '../engine';
-import { initialLocale, setLocale, startI18n } from '../i18n';
+import { setLocale, startI18n } from '../i18n';
 import rootEnvelope from 'virtual:candor/root';
 import { CatalogueState } from './catalogue.svelte';
+import { LocaleState } from './locale.svelte';
 import { startOutbox } from './outbox';
 import { PersonState } from './person.svelte';
 import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
 import { PrivacyView } from './privacy-view.svelte';
-import { eraseAll, exportAll, getSetting, openCandorDb, setSetting, type CandorDB } from './db';
+import { eraseAll, exportAll, openCandorDb, type CandorDB } from './db';
 import { trustedRoot } from './trust';
 import { cachedVectors, keepDeviceVectors, syncVectors } from './vectors-sync';
-import { z } from 'zod';
-
-const LocaleSetting = z.enum(['zh-CN', 'en']).nullable();
 
 /** IndexedDB refused (private mode, or storage blocked in a cross-site frame): Candor cannot keep data here. */
 export class StorageUnavailableError extends Error {
@@ -28,17 +26,17 @@ export class StorageUnavailableError extends Error {
 /**
  * The app on the device: one instance per page load, composing one manager per concern — the
  * catalogue (catalogue.svelte.ts), the person (person.svelte.ts), the ranker (ranking.svelte.ts), the
- * privacy page's view of the store (privacy-view.svelte.ts) — with the language, and doing what spans
- * them (an event also tells the ranker; an erase empties all of them). Everything here comes from, and
- * goes to, IndexedDB; nothing is sent anywhere but the catalogue request and the LDP report.
+ * privacy page's view of the store (privacy-view.svelte.ts), the language (locale.svelte.ts) — and
+ * doing what spans them (an event also tells the ranker; an erase empties all of them). Everything
+ * here comes from, and goes to, IndexedDB; nothing is sent anywhere but the catalogue request and the
+ * LDP report.
  */
 class CandorApp {
   #db: CandorDB | null = null;
-  /** messages can be formatted (the locale is known) */
-  i18nReady = $state(false);
-  locale = $state<Locale>('zh-CN');
+  /** the page's language (locale.svelte.ts); svelte-i18n and the document's lang follow it */
+  readonly i18n = new LocaleState({ start: startI18n, show: setLocale });
   readonly catalogue = new CatalogueState();
-  readonly person = new PersonState(() => this.locale);
+  readonly person = new PersonState(() => this.i18n.locale);
   /** the on-device ranker: re-ranks recommendations once its worker is ready */
   readonly ranking = new Ranking();
   #privacy: PrivacyView | null = null;
@@ -62,10 +60,7 @@ class CandorApp {
   async init(): Promise<void> {
     if (this.#db) return;
     // messages first, so that even a failure below can be explained in the person's language
-    this.locale = initialLocale(null, navigator.language);
-    startI18n(this.locale);
-    setLocale(this.locale);
-    this.i18nReady = true;
+    this.i18n.begin(navigator.language);
     const db = openCandorDb();
     try {
       await db.open();
@@ -73,11 +68,7 @@ class CandorApp {
       throw new StorageUnavailableError(cause);
     }
     this.#db = db;
-    const saved = await getSetting(db, 'locale', LocaleSetting, null);
-    if (saved && saved !== this.locale) {
-      this.locale = saved;
-      setLocale(saved);
-    }
+    await this.i18n.start(db);
     await this.person.load(db);
     // product vectors for semantic search: kept here, or published and verified against the root the catalogue was
     const rootNow = () => this.catalogue.lastRoot ?? trustedRoot(db, fetch, new Date(), rootEnvelope);
@@ -90,12 +81,6 @@ class CandorApp {
 
     // feedback outbox: at most one ε-LDP report per week, uploaded after a random delay (docs/privacy.md)
     startOutbox(db);
-  }
-
-  async switchLocale(next: Locale): Promise<void> {
-    this.locale = next;
-    setLocale(next);
-    if (this.#db) await setSetting(this.#db, 'locale', next);
   }
 
   /** Record one behaviour event on the device (refused ones throw), and let the ranker learn from it. */

@@ -2,7 +2,8 @@ import type { LocalizedText, Product, ProductKind } from '../domain/product';
 import { GOALS } from '../domain/profile';
 import { PRODUCT_RISK_NAMES } from '../domain/risk-names';
 import { GOAL_NAMES, KIND_NAMES } from '../vocab/names';
-import { GOAL_TERMS, KIND_TERMS, subtypeWords } from '../vocab/search-terms';
+import { KIND_TERMS } from '../vocab/kinds';
+import { GOAL_TERMS, subtypeWords } from '../vocab/search-terms';
 import { normalise } from '../vocab/text';
 
 /**

@@ -38,6 +38,7 @@
 import { z } from 'zod';
 import { CatalogueSchema, type Catalogue } from '../domain/catalogue';
 import { currencyCode } from '../vocab/currencies';
+import { kindOfCell, subtypeOfCell } from '../vocab/kinds';
 import { parseAmountText } from '../vocab/numerals';
 import { PRODUCT_KINDS, ProductSchema, type Liquidity, type PremiumPeriod, type Product, type ProductKind } from '../domain/product';
 
@@ -656,91 +657,16 @@ function riskOne(s: string): Clean<number> {
   return bad(`risk level "${s}" is not R1–R5`);
 }
 
-const KIND_WORDS: [RegExp, ProductKind][] = [
-  [/^(deposits?|savings?|timedeposits?|存款|储蓄|定期|活期|定期存款|活期存款|大额存单|结构性存款|通知存款)$/, 'deposit'],
-  [/^(wealth|wealthmanagement|wmp|wealthmanagementproducts?|理财|理财产品|银行理财|净值型理财)$/, 'wealth'],
-  [/^(funds?|mutualfunds?|etf|基金|公募基金|货币基金|指数基金|债券基金|股票基金|混合基金)$/, 'fund'],
-  [/^(bonds?|treasur(y|ies)|债券|国债|储蓄国债|企业债|地方债|金融债)$/, 'bond'],
-  [/^(insurance|保险|寿险|定期寿险|重疾险|年金险|医疗险|意外险|保险产品)$/, 'insurance'],
-  [/^(creditcards?|card|信用卡|贷记卡)$/, 'credit_card'],
-  [/^(loans?|mortgages?|贷款|房贷|车贷|消费贷|个人贷款|住房贷款|经营贷)$/, 'loan']
-];
-
-/*
- * Kinds written with their subtype, as fund platforms and banks list them. Each names the demo
- * catalogue's subtype code, which the engine's goals read (growth → equity, index, mixed …).
- */
-const KIND_SUBTYPE_WORDS: [RegExp, ProductKind, string][] = [
-  [/^(股票型|偏股型|普通股票型|股票型基金|偏股型基金|普通股票型基金|股票基金)$/, 'fund', 'equity'],
-  [/^(混合型|偏股混合型|偏债混合型|灵活配置型|平衡混合型|混合型基金|偏股混合型基金|偏债混合型基金|灵活配置型基金|混合基金)$/, 'fund', 'mixed'],
-  [/^(债券型|纯债型|短债型|中长期纯债型|混合债券型|债券型基金|纯债基金|短债基金|债券基金|中长期纯债型基金|混合债券型基金)$/, 'fund', 'bond'],
-  [/^(货币型|货币市场型|货币型基金|货币市场基金|货币基金)$/, 'fund', 'money_market'],
-  [/^(指数型|被动指数型|增强指数型|指数型基金|指数基金|被动指数型基金|增强指数型基金|etf|etf联接|etf联接基金|lof)$/, 'fund', 'index'],
-  [/^(qdii|qdii基金|qdii型)$/, 'fund', 'qdii'],
-  [/^(esg|esg基金|esg主题基金)$/, 'fund', 'esg'],
-  [/^(fof|fof基金)$/, 'fund', 'fof'],
-  [/^(固定收益类|固收类|固定收益类理财|固收类理财|固定收益类理财产品)$/, 'wealth', 'fixed_income'],
-  [/^(现金管理类|现金管理类理财|现金管理类理财产品)$/, 'wealth', 'cash_management'],
-  [/^(混合类|混合类理财|混合类理财产品)$/, 'wealth', 'mixed'],
-  [/^(权益类|权益类理财|权益类理财产品)$/, 'wealth', 'equity'],
-  [/^(大额存单)$/, 'deposit', 'large_cd'],
-  [/^(定期|定期存款|整存整取)$/, 'deposit', 'time'],
-  [/^(活期|活期存款|活期储蓄)$/, 'deposit', 'demand'],
-  [/^(国债|储蓄国债|记账式国债|凭证式国债)$/, 'bond', 'treasury'],
-  [/^(地方债|地方政府债|地方政府债券)$/, 'bond', 'local_government'],
-  [/^(企业债|公司债|企业债券|公司债券)$/, 'bond', 'corporate'],
-  [/^(重疾险|重大疾病保险)$/, 'insurance', 'critical_illness'],
-  [/^(医疗险|医疗保险|百万医疗险)$/, 'insurance', 'medical'],
-  [/^(意外险|意外伤害保险)$/, 'insurance', 'accident'],
-  [/^(定期寿险)$/, 'insurance', 'term_life'],
-  [/^(年金险|年金保险|养老年金保险)$/, 'insurance', 'annuity'],
-  [/^(教育金|教育年金|教育金保险)$/, 'insurance', 'education'],
-  [/^(房贷|住房贷款|个人住房贷款)$/, 'loan', 'mortgage'],
-  [/^(车贷|汽车贷款|个人汽车贷款)$/, 'loan', 'car'],
-  [/^(消费贷|个人消费贷款|个人贷款)$/, 'loan', 'personal'],
-  [/^(装修贷|家装贷|装修贷款)$/, 'loan', 'renovation'],
-  [/^(经营贷|个人经营贷款)$/, 'loan', 'small_business']
-];
-
-/** The end of a word says its kind: "沪港深精选基金", "净值型理财产品", "三年期存单". */
-const KIND_SUFFIXES: [RegExp, ProductKind][] = [
-  [/基金$/, 'fund'],
-  [/理财(产品)?$/, 'wealth'],
-  [/(存款|存单)$/, 'deposit'],
-  [/(国债|债券)$/, 'bond'],
-  [/(保险|险)$/, 'insurance'],
-  [/信用卡$/, 'credit_card'],
-  [/(贷款|贷)$/, 'loan']
-];
-
-const compactWord = (s: string): string =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_-]/g, '');
-
 function kind(s: string): Clean<ProductKind> {
-  const t = compactWord(s);
   if ((PRODUCT_KINDS as readonly string[]).includes(s)) return ok(s as ProductKind);
-  for (const [re, k] of KIND_WORDS) if (re.test(t)) return ok(k);
-  for (const [re, k] of KIND_SUBTYPE_WORDS) if (re.test(t)) return ok(k);
-  for (const [re, k] of KIND_SUFFIXES) if (re.test(t)) return ok(k);
-  return bad(`kind "${s}" is not one of ${PRODUCT_KINDS.join(', ')} (or their zh/en names)`);
-}
-
-/** The subtype a kind's own words name ("股票型基金" → equity), if any. */
-function subtypeFromKindText(text: string | null | undefined, k: ProductKind): string | null {
-  if (typeof text !== 'string') return null;
-  const t = compactWord(text);
-  for (const [re, kk, sub] of KIND_SUBTYPE_WORDS) if (kk === k && re.test(t)) return sub;
-  return null;
+  const k = kindOfCell(s);
+  return k ? ok(k) : bad(`kind "${s}" is not one of ${PRODUCT_KINDS.join(', ')} (or their zh/en names)`);
 }
 
 /** A subtype cell: a Chinese word the table knows becomes its code; anything else is kept as written. */
 function subtypeWord(s: string, k: ProductKind | null): Clean<string> {
-  const t = compactWord(s);
-  for (const [re, kk, sub] of KIND_SUBTYPE_WORDS) if ((k === null || kk === k) && re.test(t)) return sub === s ? ok(s) : ok(sub, `"${s}" is ${sub}`);
-  return ok(s);
+  const sub = subtypeOfCell(s, k);
+  return sub === null || sub === s ? ok(s) : ok(sub, `"${s}" is ${sub}`);
 }
 
 /**
@@ -983,7 +909,8 @@ export function importProducts(columns: readonly string[], rows: readonly Import
 
     const k = field('kind', kind, required());
     // a kind written with its subtype ("股票型基金", "大额存单") gives the subtype when no column does
-    const impliedSubtype = k ? subtypeFromKindText(textOf(raw('kind')), k) : null;
+    const kindText = textOf(raw('kind'));
+    const impliedSubtype = k && typeof kindText === 'string' ? subtypeOfCell(kindText, k) : null;
     const subtype = field(
       'subtype',
       (s) => subtypeWord(s, k ?? null),

@@ -1,20 +1,10 @@
 /**
- * The words a search names a kind or a goal by, both languages (engine/lexical.ts reads them as
- * concepts), and the words each subtype is found by. The parser's richer lexicon (intent/lexicon.ts)
- * is a grammar of senses and roles over its own tables, seeded from names.ts.
+ * The words a search names a goal by, both languages (engine/lexical.ts reads them as concepts), and
+ * the words each subtype is found by; a kind's words are in kinds.ts, shared with the catalogue
+ * importer. The parser's richer lexicon (intent/lexicon.ts) is a grammar of senses and roles over its
+ * own tables, seeded from names.ts.
  */
-import type { ProductKind } from '../domain/product';
 import type { Goal } from '../domain/profile';
-
-export const KIND_TERMS: Record<ProductKind, readonly string[]> = {
-  fund: ['基金', 'fund', 'funds', 'mutual fund', 'etf', 'etfs'],
-  deposit: ['存款', '存单', '储蓄', 'deposit', 'deposits', 'savings', 'saving account', 'cd', 'cds'],
-  wealth: ['理财', 'wealth', 'wealth management'],
-  bond: ['债券', '国债', 'bond', 'bonds', 'treasury', 'treasuries'],
-  insurance: ['保险', 'insurance'],
-  credit_card: ['信用卡', 'credit card', 'credit cards', 'card', 'cards'],
-  loan: ['贷款', '借款', '借钱', '房贷', '车贷', 'loan', 'loans', 'borrow', 'mortgage']
-};
 
 export const GOAL_TERMS: Record<Goal, readonly string[]> = {
   growth: ['增长', '增值', '成长', 'growth', 'grow'],

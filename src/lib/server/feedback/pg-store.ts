@@ -15,10 +15,11 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import { emptyAggregate, sameCohort, type Aggregate, type Cohort, type ReportContribution } from '../../privacy/aggregate';
+import type { Aggregate, Cohort, ReportContribution } from '../../privacy/aggregate';
 import { REPORT_KINDS, type ReportKind } from '../../privacy/mechanism';
 import { assertMigrated, migrate, SCHEMA_LOCK } from './pg-migrations';
 import type { CohortRecord, FeedbackStore, PeriodSummary } from './store';
+import { cohortKey, contributionMismatch, kindCode, toAggregate, toRecord, type CohortRow } from './store-rows';
 
 /** postgres://user:password@host:port/database?… (or postgresql://); unix sockets via ?host=/dir. */
 export const DatabaseUrlSchema = z
@@ -47,47 +48,7 @@ export interface PgStoreOptions {
   log?: (message: string) => void;
 }
 
-interface CohortRow {
-  id: number;
-  period: string;
-  epsilon: number;
-  parts_per_report: number;
-  item_ids: string;
-  pads: string;
-  reports: number;
-}
-
 const COHORT_COLUMNS = 'id, period, epsilon, parts_per_report, item_ids, pads, reports::float8 AS reports';
-
-function toRecord(row: CohortRow): CohortRecord {
-  return {
-    id: row.id,
-    period: row.period,
-    epsilon: row.epsilon,
-    partsPerReport: row.parts_per_report,
-    itemIds: JSON.parse(row.item_ids) as string[],
-    pads: JSON.parse(row.pads) as Record<ReportKind, number>
-  };
-}
-
-/** Fold a cohort's rows into an Aggregate, as sqlite-store.ts does (unknown kinds and indices ignored). */
-function toAggregate(
-  row: CohortRow,
-  kindParts: readonly { kind: string; parts: number }[],
-  counters: readonly { kind: number; idx: number; count: number }[]
-): Aggregate {
-  const rec = toRecord(row);
-  const agg = emptyAggregate(rec, rec.itemIds, rec.pads);
-  agg.reports = row.reports;
-  for (const { kind, parts } of kindParts) if ((REPORT_KINDS as readonly string[]).includes(kind)) agg.kinds[kind as ReportKind].parts = parts;
-  for (const { kind, idx, count } of counters) {
-    const k = REPORT_KINDS[kind];
-    if (k === undefined) continue;
-    const counts = agg.kinds[k].counts;
-    if (idx >= 0 && idx < counts.length) counts[idx] = count;
-  }
-  return agg;
-}
 
 /** the deadlock and serialization failures PostgreSQL asks a client to retry */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -189,7 +150,7 @@ export class PgAggregateStore implements FeedbackStore {
   }
 
   openCohort(cohort: Cohort, itemIds: readonly string[], pads: Readonly<Record<ReportKind, number>>): Promise<CohortRecord> {
-    const key = `${cohort.period}|${cohort.epsilon}|${cohort.partsPerReport}`;
+    const key = cohortKey(cohort);
     const cached = this.#cohorts.get(key);
     if (cached) return Promise.resolve(cached);
     return this.#run('openCohort', async (pool) => {
@@ -212,16 +173,13 @@ export class PgAggregateStore implements FeedbackStore {
   }
 
   add(cohort: CohortRecord, contribution: ReportContribution): Promise<void> {
-    if (!sameCohort(cohort, contribution.cohort)) return Promise.reject(new Error('contribution belongs to another cohort'));
-    for (const part of contribution.parts) {
-      if (part.pad !== cohort.pads[part.kind])
-        return Promise.reject(new Error(`${part.kind} pad ${part.pad} differs from the cohort's ${cohort.pads[part.kind]}`));
-    }
+    const mismatch = contributionMismatch(cohort, contribution);
+    if (mismatch) return Promise.reject(new Error(mismatch));
     const kinds = contribution.parts.map((p) => p.kind);
     const counterKinds: number[] = [];
     const counterIdx: number[] = [];
     for (const part of contribution.parts) {
-      const code = REPORT_KINDS.indexOf(part.kind);
+      const code = kindCode(part.kind);
       for (const idx of part.support) {
         counterKinds.push(code);
         counterIdx.push(idx);

@@ -11,9 +11,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { emptyAggregate, sameCohort, type Aggregate, type Cohort, type ReportContribution } from '../../privacy/aggregate';
-import { REPORT_KINDS, type ReportKind } from '../../privacy/mechanism';
+import type { Aggregate, Cohort, ReportContribution } from '../../privacy/aggregate';
+import type { ReportKind } from '../../privacy/mechanism';
 import type { AggregateStore, CohortRecord, PeriodSummary } from './store';
+import { cohortKey, contributionMismatch, kindCode, toAggregate, toRecord, type CohortRow } from './store-rows';
 
 const SCHEMA_VERSION = '1';
 
@@ -43,31 +44,6 @@ CREATE TABLE IF NOT EXISTS counters (
   PRIMARY KEY (cohort, kind, idx)
 ) WITHOUT ROWID;
 `;
-
-interface CohortRow {
-  id: number;
-  period: string;
-  epsilon: number;
-  parts_per_report: number;
-  item_ids: string;
-  pads: string;
-  reports: number;
-}
-
-function kindCode(kind: ReportKind): number {
-  return REPORT_KINDS.indexOf(kind);
-}
-
-function toRecord(row: CohortRow): CohortRecord {
-  return {
-    id: row.id,
-    period: row.period,
-    epsilon: row.epsilon,
-    partsPerReport: row.parts_per_report,
-    itemIds: JSON.parse(row.item_ids) as string[],
-    pads: JSON.parse(row.pads) as Record<ReportKind, number>
-  };
-}
 
 export interface SqliteStoreOptions {
   /** synchronous=FULL (default) also survives power loss; NORMAL survives process crashes only */
@@ -133,7 +109,7 @@ export class SqliteAggregateStore implements AggregateStore {
   }
 
   openCohort(cohort: Cohort, itemIds: readonly string[], pads: Readonly<Record<ReportKind, number>>): CohortRecord {
-    const key = `${cohort.period}|${cohort.epsilon}|${cohort.partsPerReport}`;
+    const key = cohortKey(cohort);
     const cached = this.cohortCache.get(key);
     if (cached) return cached;
     this.stmt.insertCohort.run(cohort.period, cohort.epsilon, cohort.partsPerReport, JSON.stringify(itemIds), JSON.stringify(pads));
@@ -145,10 +121,8 @@ export class SqliteAggregateStore implements AggregateStore {
   }
 
   add(cohort: CohortRecord, contribution: ReportContribution): void {
-    if (!sameCohort(cohort, contribution.cohort)) throw new Error('contribution belongs to another cohort');
-    for (const part of contribution.parts) {
-      if (part.pad !== cohort.pads[part.kind]) throw new Error(`${part.kind} pad ${part.pad} differs from the cohort's ${cohort.pads[part.kind]}`);
-    }
+    const mismatch = contributionMismatch(cohort, contribution);
+    if (mismatch) throw new Error(mismatch);
     this.addTx.immediate(cohort, contribution);
   }
 
@@ -158,19 +132,7 @@ export class SqliteAggregateStore implements AggregateStore {
     const read = this.db.transaction(() => {
       for (const row of this.stmt.allCohorts.all()) {
         if (wanted && !wanted.has(row.period)) continue;
-        const rec = toRecord(row);
-        const agg = emptyAggregate(rec, rec.itemIds, rec.pads);
-        agg.reports = row.reports;
-        for (const { kind, parts } of this.stmt.kindParts.all(row.id)) {
-          if ((REPORT_KINDS as readonly string[]).includes(kind)) agg.kinds[kind as ReportKind].parts = parts;
-        }
-        for (const { kind, idx, count } of this.stmt.counters.iterate(row.id)) {
-          const k = REPORT_KINDS[kind];
-          if (k === undefined) continue;
-          const counts = agg.kinds[k].counts;
-          if (idx >= 0 && idx < counts.length) counts[idx] = count;
-        }
-        out.push(agg);
+        out.push(toAggregate(row, this.stmt.kindParts.all(row.id), this.stmt.counters.iterate(row.id)));
       }
     });
     read();
