@@ -54,12 +54,26 @@ describe('a damaged cached catalogue', () => {
     await fresh();
     await cacheCatalogue(db, { version: 3, products }, T);
     // the stored text no longer has the hash it was kept with: every product is checked again
-    const row = (await db.catalogue.get('current')) as { json: string };
-    const damaged = JSON.stringify([{ ...products[0]!, riskLevel: 'high' }, ...products.slice(1)]);
-    await db.catalogue.put({ ...row, json: damaged } as never, 'current');
+    const row = (await db.catalogue.get('current')) as { utf8: Uint8Array };
+    const damaged = new TextEncoder().encode(JSON.stringify([{ ...products[0]!, riskLevel: 'high' }, ...products.slice(1)]));
+    await db.catalogue.put({ ...row, utf8: damaged } as never, 'current');
     const cached = await getCachedCatalogue(db);
     expect(cached?.version).toBe(3);
     expect(cached?.products.map((p) => p.id)).toEqual(products.slice(1).map((p) => p.id));
+  });
+
+  it('reads a row kept in the earlier text form (a JSON string and its hash) as it was', async () => {
+    await fresh();
+    const json = JSON.stringify(products);
+    const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json)))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+    await db.catalogue.put({ version: 4, fetchedAt: T.toISOString(), json, sha256: hash, count: products.length } as never, 'current');
+    expect((await getCachedCatalogue(db))?.products).toEqual(products);
+    // and one whose bytes are not UTF-8 any more is no catalogue at all (the server is asked again)
+    const row = (await db.catalogue.get('current')) as object;
+    await db.catalogue.put({ ...row, json: undefined, utf8: new Uint8Array([0x5b, 0xff, 0x5d]) } as never, 'current');
+    expect(await getCachedCatalogue(db)).toBeNull();
   });
 });
 

@@ -81,15 +81,17 @@ export interface CachedCatalogue {
 }
 
 /**
- * How it is stored: the products as one JSON text with its sha256, so that a start reads one string,
- * checks one hash and parses it (~0.2 s at 20,000 products) instead of cloning 20,000 objects out of
- * IndexedDB and checking each with zod (~0.5 s). The text was made from products validated on arrival;
- * the hash says it is still that text. A row kept before this form holds `products` instead.
+ * How it is stored: the products as one UTF-8 JSON text, in bytes, with their sha256, so that a start
+ * reads one buffer (a copy, not 20,000 objects cloned out of IndexedDB), hashes it as it is and parses
+ * it, instead of checking 20,000 products with zod (~0.5 s at 20,000). The bytes were made from products
+ * validated on arrival; the hash says they are still those bytes. Bytes rather than a string: a string
+ * must be encoded again to be hashed (~0.1 s at 20,000 products), and is slower to read out of IndexedDB.
+ * Rows kept before hold `json` (the same text as a string) or `products`; they are still read.
  */
 interface StoredCatalogue {
   version: number;
   fetchedAt: string;
-  json: string;
+  utf8: Uint8Array;
   sha256: string;
   count: number;
 }
@@ -297,7 +299,7 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** How many products a stored catalogue row holds, in either form (0 when it is unreadable). */
 function storedCount(row: unknown): number {
   if (!isRow(row)) return 0;
-  if (typeof row.json === 'string') return typeof row.count === 'number' ? row.count : 0;
+  if (row.utf8 instanceof Uint8Array || typeof row.json === 'string') return typeof row.count === 'number' ? row.count : 0;
   return Array.isArray(row.products) ? row.products.length : 0;
 }
 
@@ -314,16 +316,17 @@ export async function getCachedCatalogue(db: CandorDB): Promise<CachedCatalogue 
   const meta = CachedMetaSchema.safeParse(row);
   if (!meta.success) return null;
   let items: unknown[];
-  if (typeof row.json === 'string') {
+  const bytes = row.utf8 instanceof Uint8Array ? row.utf8 : typeof row.json === 'string' ? utf8(row.json) : null;
+  if (bytes) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(row.json);
+      parsed = JSON.parse(typeof row.json === 'string' ? row.json : new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
       return null;
     }
     if (!Array.isArray(parsed)) return null;
     // waitFor: the hash is WebCrypto's, and a caller's transaction (the outbox's) must stay open over it
-    if (typeof row.sha256 === 'string' && parsed.length > 0 && (await Dexie.waitFor(sha256Hex(utf8(row.json)))) === row.sha256) {
+    if (typeof row.sha256 === 'string' && parsed.length > 0 && (await Dexie.waitFor(sha256Hex(bytes))) === row.sha256) {
       return { version: meta.data.version, fetchedAt: meta.data.fetchedAt, products: parsed as Product[] };
     }
     items = parsed;
@@ -366,8 +369,8 @@ export async function getCatalogueMeta(db: CandorDB): Promise<CatalogueMeta | nu
  */
 export async function cacheCatalogue(db: CandorDB, c: Catalogue, fetchedAt: Date, meta?: Omit<CatalogueMeta, 'version' | 'fetchedAt'>): Promise<void> {
   const version = c.version ?? 0;
-  const json = JSON.stringify(c.products);
-  const stored: StoredCatalogue = { version, fetchedAt: fetchedAt.toISOString(), json, sha256: await sha256Hex(utf8(json)), count: c.products.length };
+  const bytes = utf8(JSON.stringify(c.products));
+  const stored: StoredCatalogue = { version, fetchedAt: fetchedAt.toISOString(), utf8: bytes, sha256: await sha256Hex(bytes), count: c.products.length };
   await db.transaction('rw', db.catalogue, async () => {
     await db.catalogue.put(stored, CATALOGUE_KEY);
     if (meta) await db.catalogue.put({ ...meta, version, fetchedAt: fetchedAt.toISOString() }, CATALOGUE_META_KEY);

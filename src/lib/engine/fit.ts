@@ -24,6 +24,7 @@ import type { Product } from '../domain/product';
 import type { Goal, Profile } from '../domain/profile';
 import { effectiveRiskLevel } from '../domain/suitability';
 import { horizonFit, liquidityFit } from './profile-fit';
+import { lowerTags } from './tags';
 
 export const FIT_PARTS = { risk: 0.6, goal: 0.4, practicalFloor: 0.4 } as const;
 /** fit of an insurance policy, card or loan that answers no goal of the person's */
@@ -57,7 +58,7 @@ export function isNeedProduct(p: Product): boolean {
 
 /** The goals a product serves, of those given. */
 export function goalsServed(p: Product, goals: readonly Goal[]): Goal[] {
-  const tags = new Set(p.tags.map((t) => t.toLowerCase()));
+  const tags = lowerTags(p);
   const key = `${p.kind}/${p.subtype}`;
   return goals.filter((g) => tags.has(g) || GOAL_PRODUCTS[g].some((k) => k === key || k === p.kind));
 }

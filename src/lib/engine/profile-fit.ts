@@ -1,6 +1,7 @@
 import type { Product } from '../domain/product';
 import { GOALS, type Goal, type Profile } from '../domain/profile';
 import { effectiveRiskLevel } from '../domain/suitability';
+import { lowerTags } from './tags';
 
 /** Products one borrows with: horizon, liquidity and amount speak of investing, not of them. */
 export const CREDIT_KINDS: ReadonlySet<Product['kind']> = new Set(['loan', 'credit_card']);
@@ -48,7 +49,7 @@ export function liquidityFit(productLiquidity: Product['liquidity'], need: NonNu
 }
 
 export function goalMatches(p: Product, goals: readonly Goal[]): Goal[] {
-  const tags = new Set(p.tags.map((t) => t.toLowerCase()));
+  const tags = lowerTags(p);
   return GOALS.filter((g) => goals.includes(g) && tags.has(g));
 }
 
