@@ -11,7 +11,8 @@ import { PersonState } from './person.svelte';
 import { Ranking } from './ranking.svelte';
 import { llm } from './llm.svelte';
 import { PrivacyView } from './privacy-view.svelte';
-import { eraseAll, exportAll, openCandorDb, type CandorDB } from './db';
+import { eraseAll, exportAll, getCatalogueMeta, openCandorDb, type CandorDB } from './db';
+import { firstListKey, keepFirstList, readFirstList, type FirstList } from './first-list';
 import { trustedRoot } from './trust';
 import { cachedVectors, keepDeviceVectors, syncVectors } from './vectors-sync';
 
@@ -40,10 +41,22 @@ class CandorApp {
   /** the on-device ranker: re-ranks recommendations once its worker is ready */
   readonly ranking = new Ranking();
   #privacy: PrivacyView | null = null;
+  /** the home list kept from the last visit (first-list.ts), while the catalogue is being read */
+  firstList = $state.raw<FirstList | null>(null);
+  /** the catalogue version the kept list was made from (the kept catalogue's, until it is read) */
+  #keptVersion = 0;
+  #keptKey = '';
+  /** the live list has been shown: the kept one is not shown again in this page's life (not state: read inside $derived) */
+  #keptDone = false;
 
   /** the catalogue has been loaded or has failed to load */
   get ready(): boolean {
     return this.catalogue.ready;
+  }
+
+  /** the home list may still change: the ranker is starting or scoring, or the kept list is shown while the catalogue is read */
+  get listBusy(): boolean {
+    return this.ranking.busy || (this.firstList !== null && !this.catalogue.ready);
   }
 
   get db(): CandorDB {
@@ -76,7 +89,25 @@ class CandorApp {
       load: async (catalogue, model) => (await cachedVectors(db, catalogue, model)) ?? syncVectors(db, fetch, new Date(), await rootNow(), catalogue, model),
       keep: (catalogue, model, vectors) => keepDeviceVectors(db, catalogue, model, vectors)
     });
-    await this.catalogue.start(db, { fetch: (input, init) => fetch(input, init), pinnedRoot: rootEnvelope, now: () => new Date() });
+    const meta = await getCatalogueMeta(db);
+    const kept = meta ? await readFirstList(db) : null;
+    if (kept && meta && kept.key === this.#firstListKey(meta.version)) [this.firstList, this.#keptVersion, this.#keptKey] = [kept, meta.version, kept.key];
+    // with the kept home list on screen the catalogue is read behind it, once the list is drawn (reading and
+    // parsing it holds the main thread; a hidden tab draws no frames, hence the timer); without, it is what the page waits for
+    if (this.firstList) {
+      // the ranker first: the kept list is drawn busy (aria-busy), since the live one may still replace it
+      void this.ranking.start(db);
+      await new Promise((drawn) => {
+        requestAnimationFrame(() => setTimeout(drawn, 0));
+        setTimeout(drawn, 100);
+      });
+    }
+    try {
+      await this.catalogue.start(db, { fetch: (input, init) => fetch(input, init), pinnedRoot: rootEnvelope, now: () => new Date() });
+    } catch (e) {
+      this.firstList = null;
+      throw e;
+    }
     void this.ranking.start(db);
 
     // feedback outbox: at most one ε-LDP report per week, uploaded after a random delay (docs/privacy.md)
@@ -104,13 +135,49 @@ class CandorApp {
     return this.person.completeQuestionnaire(this.db, result);
   }
 
+  #firstListKey(catalogueVersion: number): string {
+    return firstListKey({ catalogueVersion, profile: this.person.profile, events: this.person.events, now: new Date() });
+  }
+
+  /** The kept home list while it still answers the situation (first-list.ts); null when it does not. */
+  #keptList(k: number): FirstList | null {
+    const kept = this.firstList;
+    if (!kept || kept.k !== k || this.#keptDone) return null;
+    const version = !this.catalogue.ready ? this.#keptVersion : 'version' in this.catalogue.status ? this.catalogue.status.version : null;
+    return version !== null && this.#firstListKey(version) === kept.key ? kept : null;
+  }
+
+  #homeInput(k: number): RecommendInput {
+    return { ...this.#situation(), now: new Date(), k };
+  }
+
+  /** A product to draw: from the catalogue, or from the kept home list while the catalogue is read. */
+  product(id: string): Product | undefined {
+    return this.catalogue.productById.get(id) ?? this.firstList?.products.find((p) => p.id === id);
+  }
+
+  /**
+   * The home list as the person sees it now, once the ranker's scores are in: kept for the next start
+   * (first-list.ts). Only the plain home list (no request, every kind).
+   */
+  keepHomeList(k: number, result: EngineResult): void {
+    const version = 'version' in this.catalogue.status ? this.catalogue.status.version : null;
+    if (!this.#db || !this.catalogue.ready || version === null || !this.ranking.learnedFor(this.#homeInput(k))) return;
+    const key = this.#firstListKey(version);
+    if (key === this.#keptKey) return;
+    this.#keptKey = key;
+    keepFirstList(this.#db, key, k, result, this.catalogue.productById).catch((e: unknown) => console.error('the home list was not kept', e));
+  }
+
   /** `ask`: a request typed into the Ask box, with what was understood of it (intent) and its embedding similarities (semantic) */
   recommendations(
     k: number,
     ask?: { query: string; intent?: Intent; semantic?: ReadonlyMap<string, number> },
     kinds: readonly ProductKind[] = []
   ): EngineResult {
-    return this.ranking.rerank({
+    const kept = !ask && kinds.length === 0 ? this.#keptList(k) : null;
+    if (kept && !this.catalogue.ready) return kept.result;
+    const live = this.ranking.rerank({
       ...this.#situation(),
       now: new Date(),
       k,
@@ -119,6 +186,12 @@ class CandorApp {
       ...(ask?.intent ? { intent: ask.intent } : {}),
       ...(ask?.semantic ? { semantic: ask.semantic } : {})
     });
+    // the catalogue is read: the kept list stays until the ranker's scores for this situation are in, so the list does not move twice
+    const scoring = this.ranking.state === 'loading' || (this.ranking.state === 'ready' && !this.ranking.learnedFor(this.#homeInput(k)));
+    if (!kept) return live;
+    if (scoring) return kept.result;
+    this.#keptDone = true;
+    return live;
   }
 
   /** The pipeline's whole list for the person with another horizon: the portfolio page picks its products from it. */
