@@ -7,7 +7,10 @@
  *   transfer       /api/catalogue as JSON, and as sent with brotli and with gzip (bytes on the wire)
  *   coldStartMs    first visit: navigation to the first recommendation card (download + verify + store + list)
  *   warmStartMs    reloads: median and each of them (the kept catalogue; the server answers 304)
+ *                  (the home list kept from the last visit is drawn first: client/first-list.ts)
  *   warmBytes      bytes of /api/catalogue on a warm reload (0: nothing downloaded again)
+ *   warmAfterChangeMs  a start after a product page was viewed: the kept list no longer fits, so the
+ *                  catalogue is read and the list computed first
  *   offlineStartMs a reload with the network off (service worker shell + IndexedDB)
  *   catalogueFirstCardMs  /catalogue loaded, to its first card
  *   filterMs       a kind filter, a risk filter, a sort and a search on /catalogue: input to the count shown
@@ -62,7 +65,7 @@ const ms = (x: number): number => Math.round(x);
 
 /**
  * From navigation to the first frame that draws `selector`, in the page's own clock: a script put in
- * every page (FIRST_DRAWN) watches the DOM and notes the animation frame after the element appears.
+ * every page (firstDrawn) watches the DOM and notes the animation frame after the element appears.
  * Read afterwards, so that work the page does after drawing is not counted as waiting for it.
  */
 async function timeTo(page: Page, go: () => Promise<unknown>, selector: string): Promise<number> {
@@ -74,20 +77,34 @@ async function timeTo(page: Page, go: () => Promise<unknown>, selector: string):
   return page.evaluate((s) => (window as unknown as Record<string, Record<string, number>>)['candorDrawn']![s]!, selector);
 }
 
-/** Put in every page before its own scripts: records when each watched selector is first drawn. */
-const FIRST_DRAWN = (selectors: string[]): void => {
-  const drawn: Record<string, number> = {};
-  (window as unknown as Record<string, unknown>)['candorDrawn'] = drawn;
-  const check = (): void => {
+/**
+ * Put in every page before its own scripts: records when each watched selector is first drawn. A string,
+ * not a function: tsx would wrap a function's inner names in a helper the page does not have.
+ */
+const firstDrawn = (selectors: string[]): string => `(() => {
+  const selectors = ${JSON.stringify(selectors)};
+  const drawn = {};
+  window.candorDrawn = drawn;
+  new MutationObserver(() => {
     for (const s of selectors) {
       if (drawn[s] === undefined && document.querySelector(s)) {
         drawn[s] = -1;
         requestAnimationFrame(() => (drawn[s] = performance.now()));
       }
     }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** In the page: how many events the device store holds (IndexedDB `candor`, table events). */
+const EVENT_COUNT = `new Promise((resolve) => {
+  const open = indexedDB.open('candor');
+  open.onerror = () => resolve(0);
+  open.onsuccess = () => {
+    const count = open.result.transaction('events').objectStore('events').count();
+    count.onsuccess = () => (open.result.close(), resolve(count.result));
+    count.onerror = () => resolve(0);
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-};
+})`;
 
 /** Change a control on /catalogue and time until the count it shows has changed. */
 async function timeFilter(page: Page, action: string, selector: string, value: string): Promise<number> {
@@ -169,7 +186,7 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
     const browser = await launchChromium(['--enable-precise-memory-info']);
     try {
       const { context, page } = browser;
-      await context.addInitScript(FIRST_DRAWN, [FIRST_CARD, CATALOGUE_CARD]);
+      await context.addInitScript(firstDrawn([FIRST_CARD, CATALOGUE_CARD]));
       let catalogueBytes = 0;
       page.on('requestfinished', (req) => {
         if (new URL(req.url()).pathname !== '/api/catalogue') return;
@@ -192,6 +209,15 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
         await page.waitForLoadState('networkidle', { timeout: WAIT_MS });
       }
       const warmBytes = catalogueBytes;
+      // a start after something changed (a product viewed since the list was kept): the catalogue is read and
+      // the list computed before the first card, as on every start before the kept list
+      const changed: number[] = [];
+      for (let i = 0; i < (quick ? 1 : 2); i++) {
+        await page.goto(`${base}/product/${encodeURIComponent(products[(i + 1) * 7]!.id)}`);
+        await page.waitForFunction(`${EVENT_COUNT}.then((c) => c >= ${i + 1})`, null, { timeout: WAIT_MS, polling: 100 });
+        changed.push(await timeTo(page, () => page.goto(base), FIRST_CARD));
+        await page.waitForLoadState('networkidle', { timeout: WAIT_MS });
+      }
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
@@ -218,6 +244,7 @@ async function measureSize(count: number, quick: boolean): Promise<Record<string
         coldCatalogueBytesOnWire: coldBytes,
         warmStartMs: { median: ms(median(warm)), runs: warm.map(ms) },
         warmCatalogueBytesOnWire: warmBytes,
+        warmAfterChangeMs: { median: ms(median(changed)), runs: changed.map(ms) },
         offlineStartMs: { median: ms(median(offline)), runs: offline.map(ms) },
         catalogueFirstCardMs: ms(catalogueFirstCardMs),
         filterMs,

@@ -201,8 +201,17 @@ export interface QueryMatch {
   terms: string[];
 }
 
-export function matchQuery(p: Product, qa: QueryAnalysis, doc: string = productDocument(p)): QueryMatch {
+/** The document's latin words, once per product (a catalogue search asks 20,000 of them at a keystroke). */
+const documentWords = new WeakMap<Product, ReadonlySet<string>>();
+function wordsOf(p: Product): ReadonlySet<string> {
+  let words = documentWords.get(p);
+  if (!words) documentWords.set(p, (words = new Set(productDocument(p).match(/[a-z0-9]+/g) ?? [])));
+  return words;
+}
+
+export function matchQuery(p: Product, qa: QueryAnalysis): QueryMatch {
   if (qa.empty) return { matched: false, score: 0, terms: [] };
+  const doc = productDocument(p);
   let total = 0;
   let got = 0;
   const terms: string[] = [];
@@ -217,11 +226,11 @@ export function matchQuery(p: Product, qa: QueryAnalysis, doc: string = productD
       if (c.kind !== undefined) kindOk = true;
     }
   }
-  const docWords = new Set(doc.match(/[a-z0-9]+/g) ?? []);
+  const docWords = qa.words.length > 0 ? wordsOf(p) : null;
   for (const word of qa.words) {
     total += WORD_WEIGHT;
     const singular = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
-    if (docWords.has(word) || docWords.has(singular) || docWords.has(`${word}s`) || (word.length >= 4 && doc.includes(word))) {
+    if (docWords?.has(word) || docWords?.has(singular) || docWords?.has(`${word}s`) || (word.length >= 4 && doc.includes(word))) {
       got += WORD_WEIGHT;
       terms.push(word);
     }

@@ -42,7 +42,7 @@ import { riskBand, suitabilityFit } from './fit';
 import { intentIsEmpty, matchIntent, nearestFits, type IntentMatch } from './intent-match';
 import { CONTENT_WEIGHT, interestIn, liftReach } from './interest';
 import { fuseRelevance } from './hybrid';
-import { analyseQuery, matchQuery, productDocument, type QueryMatch } from './lexical';
+import { analyseQuery, matchQuery, type QueryMatch } from './lexical';
 import { reasonsFor, type ReasonInput } from './reasons';
 import { CF_WEIGHT, cfEvidence, collaborativeScores, LEARNED_WEIGHT, normalisedLearned, popularityOf, refineScore } from './refine';
 import type { Recommendation, RecommendInput, Signals } from './types';
@@ -124,7 +124,7 @@ export function runEngine(input: RecommendInput, options: EngineOptions = {}): E
   // the text match: lexical, and fused with the embeddings' similarity when there are any
   const retrieval = input.retrieval ?? (input.semantic ? 'hybrid' : 'lexical');
   const lexicalOf = new Map<string, QueryMatch>();
-  if (query) for (const p of candidates) lexicalOf.set(p.id, matchQuery(p, query, productDocument(p)));
+  if (query) for (const p of candidates) lexicalOf.set(p.id, matchQuery(p, query));
   const lexicalScores = new Map<string, number>();
   if (retrieval !== 'semantic') for (const [id, m] of lexicalOf) if (m.matched) lexicalScores.set(id, m.score);
   const semanticIn = query || intent ? input.semantic : undefined;
